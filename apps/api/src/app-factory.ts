@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConsoleLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { resolveSecret } from './config/secret-store.js';
+
+export interface ServerOptions {
+  /** Folder of the built web app to serve on the same origin; skipped when missing. */
+  webRoot?: string;
+  /** Quiet logs (tests). */
+  logLevels?: Array<'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal'>;
+}
+
+/** Builds the Nest application on an open database: /api/v1, errors, docs, the web app. */
+export async function createApp(config: AppConfig, databaseUrl: string, options: ServerOptions = {}): Promise<NestExpressApplication> {
+  const secret = resolveSecret(config.secret, config.dataDir);
+  const logger = new ConsoleLogger({ json: !process.stdout.isTTY, logLevels: options.logLevels ?? ['log', 'error', 'warn', 'fatal'] });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl, secret }), {
+    logger,
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '100kb' });
+  app.setGlobalPrefix('api/v1');
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Caseload API').setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+  if (options.webRoot !== undefined && existsSync(join(options.webRoot, 'index.html'))) {
+    app.useStaticAssets(options.webRoot, { index: false, maxAge: '1h' });
+    const index = join(options.webRoot, 'index.html');
+    // Client-side routes (/volume, /data…) load the app shell; /api stays the API's.
+    app.use((request: Request, response: Response, next: NextFunction) => {
+      if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
+      response.setHeader('Cache-Control', 'no-cache');
+      response.sendFile(index);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,67 @@
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Pool } from 'pg';
+import type { AppConfig } from './config/app-config.js';
+import { APP_CONFIG, SERVER_SECRET } from './config/config.tokens.js';
+import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { PG_POOL } from './database/database.tokens.js';
+import { AnalyticsModule } from './modules/analytics/analytics.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { IngestModule } from './modules/ingest/ingest.module.js';
+
+export interface AppRuntime {
+  config: AppConfig;
+  databaseUrl: string;
+  secret: string;
+}
+
+@Injectable()
+class PoolCloser implements OnApplicationShutdown {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** Config, secret and both database handles are global; feature modules stay plain. */
+@Module({})
+class CoreModule {
+  static forRoot(runtime: AppRuntime): DynamicModule {
+    return {
+      module: CoreModule,
+      global: true,
+      providers: [
+        { provide: APP_CONFIG, useValue: runtime.config },
+        { provide: SERVER_SECRET, useValue: runtime.secret },
+        {
+          provide: PG_POOL,
+          useFactory: () => new Pool({ connectionString: runtime.databaseUrl, max: 10, options: '-c jit=off' }),
+        },
+        PoolCloser,
+      ],
+      exports: [APP_CONFIG, SERVER_SECRET, PG_POOL],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(runtime: AppRuntime): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(runtime),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(runtime.databaseUrl) }),
+        AuthModule,
+        HealthModule,
+        IngestModule,
+        AnalyticsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+    };
+  }
+}

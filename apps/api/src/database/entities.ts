@@ -1,0 +1,21 @@
+import { UserEntity } from '../modules/auth/entities/user.entity.js';
+import { DepartmentEntity } from '../modules/catalog/entities/department.entity.js';
+import { PayerEntity } from '../modules/catalog/entities/payer.entity.js';
+import { ProcedureCodeEntity } from '../modules/catalog/entities/procedure-code.entity.js';
+import { EncounterEntity } from '../modules/ingest/entities/encounter.entity.js';
+import { ImportRejectionEntity } from '../modules/ingest/entities/import-rejection.entity.js';
+import { ImportEntity } from '../modules/ingest/entities/import.entity.js';
+import { PatientEntity } from '../modules/ingest/entities/patient.entity.js';
+import { ProcedureLineEntity } from '../modules/ingest/entities/procedure-line.entity.js';
+
+export const ENTITIES = [
+  UserEntity,
+  DepartmentEntity,
+  PayerEntity,
+  ProcedureCodeEntity,
+  PatientEntity,
+  EncounterEntity,
+  ProcedureLineEntity,
+  ImportEntity,
+  ImportRejectionEntity,
+];

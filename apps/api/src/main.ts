@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { fileURLToPath } from 'node:url';
+import { createServer } from './server.js';
+import { ConfigError, loadConfig } from './config/app-config.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+  const server = await createServer(config, { webRoot });
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`Caseload cannot start: ${error.message}`);
+  } else {
+    console.error('Caseload cannot start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { todayIn } from '@caseload/domain';
+import type { AggregateResponse } from '@caseload/contracts';
+import { APP_CONFIG } from '../../config/config.tokens.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { CurrentUser, type AuthUser } from '../auth/current-user.decorator.js';
+import { parseAggregateQuery } from './aggregate-query.js';
+import { AggregateService } from './aggregate.service.js';
+import { rowsToArrowStream } from './arrow-encoder.js';
+
+export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
+
+@Controller('aggregate')
+export class AggregateController {
+  constructor(
+    private readonly service: AggregateService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  async aggregate(
+    @Query() params: Record<string, unknown>,
+    @Headers('accept') accept: string | undefined,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AggregateResponse | Buffer> {
+    const query = parseAggregateQuery(params, todayIn(this.config.timeZone));
+    const answer = await this.service.aggregate(query, user.departments);
+    if (!accept?.includes(ARROW_STREAM)) return answer;
+    const values = query.measures.flatMap((measure) => (query.compare ? [measure, `${measure}_compare`] : [measure]));
+    response.setHeader('Content-Type', ARROW_STREAM);
+    return Buffer.from(rowsToArrowStream(answer.rows, query.groupBy, values));
+  }
+}

@@ -1,0 +1,127 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AggregateResponse, AggregateRow } from '@caseload/contracts';
+import {
+  addDays,
+  addYears,
+  daysBetween,
+  enumeratePeriods,
+  labelOneYearEarlier,
+  parsePeriodLabel,
+  periodLabel,
+  periodStart,
+  previousPeriodStart,
+  type DimensionId,
+  type IsoDate,
+  type PeriodOptions,
+} from '@caseload/domain';
+import { APP_CONFIG } from '../../config/config.tokens.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { InvalidParameterException } from '../../common/app.exception.js';
+import type { AggregateQuery } from './aggregate-query.js';
+import { AggregateRepository, type SliceRow } from './aggregate.repository.js';
+import type { SliceSpec } from './aggregate-sql.js';
+import { ZERO_COMPONENTS, fillPeriods, labelKey, measureValues, sortRows } from './aggregate-shape.js';
+
+/** Above this many rows an answer is refused with advice, rather than built in memory. */
+export const MAX_ROWS = 1_000_000;
+
+/** Department scope of the asking user: null = every department. */
+export type DepartmentScope = readonly string[] | null;
+
+@Injectable()
+export class AggregateService {
+  constructor(
+    private readonly repository: AggregateRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private get periodOptions(): PeriodOptions {
+    return { fiscalYearStartMonth: this.config.fiscalYearStartMonth };
+  }
+
+  async aggregate(query: AggregateQuery, scope: DepartmentScope): Promise<AggregateResponse> {
+    const base = this.sliceSpec(query, scope);
+    const periods = query.groupBy.includes('period') ? enumeratePeriods(query.from, query.to, query.grain, this.periodOptions) : [];
+    const [found, totals] = await Promise.all([this.repository.slice(base), this.repository.slice({ ...base, dimensions: [] })]);
+    const filled = fillPeriods(found, query.groupBy, periods.map((period) => period.label));
+    if (filled.length > MAX_ROWS) {
+      throw new InvalidParameterException('groupBy', `the answer would have ${filled.length} rows (at most ${MAX_ROWS}); narrow the dates, coarsen the grain or add a filter`);
+    }
+
+    const rows: AggregateRow[] = filled.map((row) => ({ ...row.labels, ...measureValues(query.measures, row.components) }));
+    const totalValues = measureValues(query.measures, totals[0]?.components ?? ZERO_COMPONENTS);
+    const meta: AggregateResponse['meta'] = { grain: query.grain, from: query.from, to: query.to, rowCount: 0, suppressed: 0 };
+
+    if (query.compare !== null) {
+      const range = this.compareRange(query);
+      meta.compare = query.compare;
+      meta.compareFrom = range.from;
+      meta.compareTo = range.to;
+      await this.addComparison(query, base, filled, rows, range);
+      const compareTotals = await this.repository.slice({ ...base, ...range, dimensions: [] });
+      Object.assign(totalValues, measureValues(query.measures, compareTotals[0]?.components ?? ZERO_COMPONENTS, '_compare'));
+    }
+
+    sortRows(rows, query.groupBy, query.orderBy);
+    const limited = query.limit === null ? rows : rows.slice(0, query.limit);
+    meta.rowCount = limited.length;
+    return { rows: limited, totals: totalValues, meta };
+  }
+
+  /** Rows without a period and the totals compare with this range. */
+  compareRange(query: AggregateQuery): { from: IsoDate; to: IsoDate } {
+    if (query.compare === 'previous_year') return { from: addYears(query.from, -1), to: addYears(query.to, -1) };
+    const length = daysBetween(query.from, query.to) + 1;
+    return { from: addDays(query.from, -length), to: addDays(query.from, -1) };
+  }
+
+  private async addComparison(query: AggregateQuery, base: SliceSpec, filled: SliceRow[], rows: AggregateRow[], range: { from: IsoDate; to: IsoDate }): Promise<void> {
+    const dimensions = query.groupBy;
+    const hasPeriod = dimensions.includes('period');
+    let spec: SliceSpec = { ...base, ...range };
+    // For period rows, previous_period compares with each whole preceding period.
+    if (hasPeriod && query.compare === 'previous_period') {
+      const first = periodStart(query.from, query.grain, this.periodOptions);
+      const last = periodStart(query.to, query.grain, this.periodOptions);
+      spec = { ...base, from: previousPeriodStart(first, query.grain, this.periodOptions), to: addDays(last, -1) };
+    }
+    const compared = new Map((await this.repository.slice(spec)).map((row) => [labelKey(row.labels, dimensions), row.components]));
+    filled.forEach((row, i) => {
+      let labels = row.labels;
+      if (hasPeriod) {
+        const earlier = this.earlierPeriod(row.labels.period!, query);
+        if (earlier === null) {
+          Object.assign(rows[i]!, Object.fromEntries(query.measures.map((measure) => [`${measure}_compare`, null])));
+          return;
+        }
+        labels = { ...row.labels, period: earlier };
+      }
+      Object.assign(rows[i]!, measureValues(query.measures, compared.get(labelKey(labels, dimensions)) ?? ZERO_COMPONENTS, '_compare'));
+    });
+  }
+
+  private earlierPeriod(label: string, query: AggregateQuery): string | null {
+    if (query.compare === 'previous_year') return labelOneYearEarlier(label, query.grain);
+    const period = parsePeriodLabel(label, query.grain, this.periodOptions);
+    if (period === null) return null;
+    return periodLabel(previousPeriodStart(period.start, query.grain, this.periodOptions), query.grain, this.periodOptions);
+  }
+
+  private sliceSpec(query: AggregateQuery, scope: DepartmentScope): SliceSpec {
+    let department = query.filters.department;
+    if (scope !== null && scope.length > 0) {
+      department = department === undefined ? [...scope] : department.filter((code) => scope.includes(code));
+      // Asking for a department outside the scope answers as if it had no lines.
+      if (department.length === 0) department = [''];
+    }
+    return {
+      measures: query.measures,
+      dimensions: query.groupBy as DimensionId[],
+      grain: query.grain,
+      fiscalYearStartMonth: this.config.fiscalYearStartMonth,
+      from: query.from,
+      to: query.to,
+      filters: { ...query.filters, department },
+    };
+  }
+}

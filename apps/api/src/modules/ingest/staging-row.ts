@@ -1,0 +1,152 @@
+import { createHmac } from 'node:crypto';
+import {
+  CLAIM_STATUSES,
+  LINE_COLUMNS,
+  PAYER_CATEGORIES,
+  SECTIONS,
+  validateLine,
+  type HeaderMap,
+  type LineColumn,
+  type LineRules,
+} from '@caseload/domain';
+import { copyRow } from './copy-format.js';
+import { formatCsvRecord } from './csv-records.js';
+
+/** Columns of the per-import staging table, in COPY order. */
+export const STAGING_COLUMNS = [
+  'row_no int NOT NULL',
+  'err_column text',
+  'err_reason text',
+  'raw text',
+  'encounter_ext text',
+  'line_number int',
+  'patient_hash bytea',
+  'service_date date',
+  'department text',
+  'code text',
+  'section smallint',
+  'modifiers text',
+  'units smallint',
+  'pos smallint',
+  'payer text',
+  'payer_category smallint',
+  'npi bigint',
+  'charge bigint',
+  'allowed bigint',
+  'paid bigint',
+  'status smallint',
+  'denial text',
+  'minutes smallint',
+] as const;
+
+const MASK = '***';
+const STAGING_WIDTH = STAGING_COLUMNS.length;
+
+/** Keyed hash of a patient id: the raw id never reaches the database. */
+export class PatientHasher {
+  private lastId = '';
+  private lastHex = '';
+
+  constructor(private readonly key: string) {}
+
+  hex(patientId: string): string {
+    // Lines of one encounter come together, so the previous id repeats often.
+    if (patientId !== this.lastId) {
+      this.lastId = patientId;
+      this.lastHex = createHmac('sha256', this.key).update(patientId, 'utf8').digest('hex');
+    }
+    return this.lastHex;
+  }
+}
+
+export interface StagedRow {
+  copyLine: string;
+  rejected: boolean;
+}
+
+/** Turns one CSV record into a staging row: typed values when valid, the reasons when not. */
+export class StagingRowEncoder {
+  private readonly fieldIndex: Array<[LineColumn, number]>;
+  private readonly patientIndex: number;
+
+  constructor(
+    header: HeaderMap,
+    private readonly headerWidth: number,
+    private readonly rules: LineRules,
+    private readonly hasher: PatientHasher,
+  ) {
+    this.fieldIndex = LINE_COLUMNS.flatMap((column) => {
+      const index = header.index[column];
+      return index === undefined ? [] : [[column, index] as [LineColumn, number]];
+    });
+    this.patientIndex = header.index.patient_id ?? -1;
+  }
+
+  encode(rowNumber: number, fields: readonly string[]): StagedRow {
+    const raw = this.maskedRaw(fields);
+    if (fields.length !== this.headerWidth) {
+      return this.reject(rowNumber, null, `this row has ${fields.length} fields but the header has ${this.headerWidth}; check for a missing or extra delimiter`, raw, null);
+    }
+    const values: Partial<Record<LineColumn, string>> = {};
+    for (const [column, index] of this.fieldIndex) values[column] = fields[index];
+    const result = validateLine(values, this.rules);
+    if (!result.ok) {
+      const [first, ...others] = result.errors;
+      const also = others.length > 0 ? ` (also: ${others.map((e) => `${e.column}: ${e.reason}`).join('; ')})` : '';
+      const encounter = values.encounter_id?.trim() ?? '';
+      const encounterKey = encounter !== '' && encounter.length <= 64 ? encounter : null;
+      return this.reject(rowNumber, first!.column, first!.reason + also, raw, encounterKey);
+    }
+    const line = result.line;
+    return {
+      rejected: false,
+      copyLine: copyRow([
+        rowNumber,
+        null,
+        null,
+        raw,
+        line.encounterId,
+        line.lineNumber,
+        `\\x${this.hasher.hex(line.patientId)}`,
+        line.serviceDate,
+        line.department,
+        line.code,
+        SECTIONS.indexOf(line.section),
+        line.modifiers.length > 0 ? line.modifiers.join(' ') : null,
+        line.units,
+        Number(line.placeOfService),
+        line.payer,
+        PAYER_CATEGORIES.indexOf(line.payerCategory),
+        line.providerNpi,
+        line.chargeCents,
+        line.allowedCents,
+        line.paidCents,
+        CLAIM_STATUSES.indexOf(line.claimStatus),
+        line.denialReason,
+        line.minutes,
+      ]),
+    };
+  }
+
+  /** A row the CSV reader could not split into fields at all. */
+  unreadable(rowNumber: number, reason: string): StagedRow {
+    return this.reject(rowNumber, null, reason, '(not shown: the row could not be split into fields, so its patient identifier could not be masked)', null);
+  }
+
+  private reject(rowNumber: number, column: string | null, reason: string, raw: string, encounterKey: string | null): StagedRow {
+    const values: Array<string | number | null> = new Array(STAGING_WIDTH).fill(null);
+    values[0] = rowNumber;
+    values[1] = column;
+    values[2] = reason;
+    values[3] = raw;
+    values[4] = encounterKey;
+    return { rejected: true, copyLine: copyRow(values) };
+  }
+
+  private maskedRaw(fields: readonly string[]): string {
+    if (this.patientIndex < 0 || this.patientIndex >= fields.length) return formatCsvRecord(fields);
+    const masked = fields.slice();
+    masked[this.patientIndex] = MASK;
+    return formatCsvRecord(masked);
+  }
+}

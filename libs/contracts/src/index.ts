@@ -1,0 +1,3 @@
+export * from './aggregate.js';
+export * from './imports.js';
+export * from './auth.js';
