@@ -18,7 +18,7 @@ export async function createServer(config: AppConfig, options: ServerOptions = {
   const app = await createApp(config, database.url, options);
   await app.init();
   if (config.demo) await seedDemoIfEmpty(app);
-  await app.listen(config.port, '127.0.0.1');
+  await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const url = `http://localhost:${port}`;

@@ -4,6 +4,7 @@ import { isValidTimeZone } from '@caseload/domain';
 export interface AppConfig {
   databaseUrl: string | null;
   port: number;
+  host: string;
   dataDir: string;
   adminEmail: string | null;
   adminPassword: string | null;
@@ -73,6 +74,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return {
     databaseUrl,
     port: integer(env, 'PORT', 3000, 0, 65535),
+    host: read(env, 'HOST') ?? '127.0.0.1',
     dataDir: read(env, 'CASELOAD_DATA_DIR') ?? '.caseload',
     adminEmail,
     adminPassword,

@@ -56,7 +56,7 @@ export async function startEmbeddedPostgres(dataDir, options = {}) {
   } catch (error) {
     // A failed start rejects with undefined; the server's own words are in the log.
     const detail = error instanceof Error ? error.message : log.join('\n');
-    throw new Error(`The embedded PostgreSQL did not start (data in ${databaseDir}):\n${detail}`);
+    throw new Error(`The embedded PostgreSQL did not start (data in ${databaseDir}):\n${detail}`, { cause: error });
   }
   return {
     url: `postgres://caseload:caseload@127.0.0.1:${port}/postgres`,
