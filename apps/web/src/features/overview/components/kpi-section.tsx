@@ -1,0 +1,58 @@
+import { useId, useState } from 'react';
+import { DataTable } from '../../../ui/data-table';
+import type { Column } from '../../../ui/data-table';
+import { formatExact } from '../../../ui/format-measure';
+import { periodName } from '../../../ui/format-period';
+import type { KpiTile as KpiTileModel } from '../utils/kpi-tiles';
+import { sparklineSummary } from '../utils/overview-model';
+import { KpiTile } from './kpi-tile';
+
+interface MonthRow {
+  period: string;
+  values: Array<number | null>;
+}
+
+/** The six headline tiles; "Show table" lists the monthly figures behind their sparklines. */
+export function KpiSection({ tiles, periods, range }: { tiles: KpiTileModel[]; periods: string[]; range: string }) {
+  const [tableShown, setTableShown] = useState(false);
+  const tableId = useId();
+  const rows: MonthRow[] = periods.map((period, index) => ({ period, values: tiles.map((tile) => tile.trend[index] ?? null) }));
+  const columns: Array<Column<MonthRow>> = [
+    { key: 'period', header: 'Month', cell: (row) => periodName(row.period) },
+    ...tiles.map((tile, index) => ({
+      key: tile.measure,
+      header: tile.label,
+      numeric: true,
+      cell: (row: MonthRow) => formatExact(tile.measure, row.values[index] ?? null),
+    })),
+  ];
+
+  return (
+    <section className="kpi-section" aria-labelledby={`${tableId}-title`}>
+      <header className="section-header">
+        <h2 id={`${tableId}-title`} className="section-title">
+          Headline figures <span className="section-title-note">vs a year earlier</span>
+        </h2>
+        <button
+          type="button"
+          className="button button-quiet"
+          aria-expanded={tableShown}
+          aria-controls={tableId}
+          onClick={() => setTableShown((shown) => !shown)}
+        >
+          {tableShown ? 'Hide table' : 'Show table'}
+        </button>
+      </header>
+      <ul className="kpi-grid">
+        {tiles.map((tile) => (
+          <KpiTile key={tile.measure} tile={tile} sparklineLabel={sparklineSummary(tile, periods)} />
+        ))}
+      </ul>
+      <div id={tableId} className="card table-card" hidden={!tableShown}>
+        {tableShown ? (
+          <DataTable caption={`Headline figures by month, ${range}`} columns={columns} rows={rows} rowKey={(row) => row.period} />
+        ) : null}
+      </div>
+    </section>
+  );
+}

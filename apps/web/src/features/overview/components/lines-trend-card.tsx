@@ -1,0 +1,49 @@
+import { formatCompactNumber, formatInteger } from '@caseload/domain';
+import { ChartFrame } from '../../../ui/charts/chart-frame';
+import { SERIES_COLORS } from '../../../ui/charts/palette';
+import { SeriesLegend } from '../../../ui/charts/series-legend';
+import { TrendLineChart } from '../../../ui/charts/trend-line-chart';
+import { DataTable } from '../../../ui/data-table';
+import type { Column } from '../../../ui/data-table';
+import { periodName, periodTick } from '../../../ui/format-period';
+import { changeBetween, formatChange } from '../utils/kpi-tiles';
+import { linesChartSummary } from '../utils/overview-model';
+import type { TrendPoint } from '../utils/trend-series';
+import { LINES_CHART_HEIGHT, LINES_CHART_TITLE } from './overview-layout';
+
+
+const columns: ReadonlyArray<Column<TrendPoint>> = [
+  { key: 'period', header: 'Month', cell: (point) => point.label },
+  { key: 'current', header: 'Procedure lines', numeric: true, cell: (point) => formatInteger(point.current) },
+  { key: 'previous', header: 'A year earlier', numeric: true, cell: (point) => formatInteger(point.previous) },
+  { key: 'change', header: 'Change', numeric: true, cell: (point) => formatChange(changeBetween('count', point.current, point.previous)) },
+];
+
+export function LinesTrendCard({ series, range }: { series: TrendPoint[]; range: string }) {
+  const lines = [
+    { dataKey: 'current', name: 'Procedure lines', color: SERIES_COLORS.primary },
+    { dataKey: 'previous', name: 'A year earlier', color: SERIES_COLORS.comparison, dashed: true },
+  ] as const;
+  return (
+    <ChartFrame
+      title={LINES_CHART_TITLE}
+      summary={linesChartSummary(series, range)}
+      height={LINES_CHART_HEIGHT}
+      legend={<SeriesLegend items={[{ ...lines[0], name: range }, lines[1]]} />}
+      table={
+        <DataTable caption={`${LINES_CHART_TITLE}, ${range}`} columns={columns} rows={series} rowKey={(point) => point.period} />
+      }
+    >
+      <TrendLineChart
+        data={series}
+        xKey="period"
+        lines={lines}
+        height={LINES_CHART_HEIGHT}
+        formatX={periodTick}
+        formatTooltipLabel={periodName}
+        formatValue={formatInteger}
+        formatAxisValue={formatCompactNumber}
+      />
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,19 @@
+import { useNavigate } from 'react-router';
+import { clearToken } from '../../auth/utils/token-store';
+import { Brand } from '../../../ui/brand';
+
+export function AppHeader() {
+  const navigate = useNavigate();
+  const signOut = () => {
+    clearToken('signed_out');
+    navigate('/login', { replace: true });
+  };
+  return (
+    <header className="app-header">
+      <Brand />
+      <button type="button" className="button button-quiet" onClick={signOut}>
+        Sign out
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { LoginForm } from '../features/auth/components/login-form';
+import { returnPathFrom } from '../features/auth/components/require-auth';
+import { useAuthToken } from '../features/auth/hooks/use-auth-token';
+import { useLogin } from '../features/auth/hooks/use-login';
+import { getSignOutReason } from '../features/auth/utils/token-store';
+import { Brand } from '../ui/brand';
+
+export function LoginPage() {
+  const token = useAuthToken();
+  const location = useLocation();
+  const { signIn, pending, error } = useLogin();
+  const [expired] = useState(() => getSignOutReason() === 'expired');
+
+  // Signed in (now, or already in this tab): go where the user was heading.
+  if (token) return <Navigate to={returnPathFrom(location.state)} replace />;
+
+  return (
+    <main className="login-page">
+      <title>Sign in · Caseload</title>
+      <div className="login-card card">
+        <Brand large />
+        <h1 className="login-title">Sign in</h1>
+        <p className="login-lede">Procedure volume, capacity and reimbursement from your coded encounter records.</p>
+        <LoginForm
+          onSubmit={(email, password) => void signIn(email, password)}
+          pending={pending}
+          error={error}
+          notice={expired ? 'Your session has ended. Sign in again to carry on.' : null}
+        />
+      </div>
+    </main>
+  );
+}
