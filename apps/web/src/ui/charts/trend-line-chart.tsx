@@ -86,6 +86,7 @@ export function TrendLineChart<Row>({
           type="monotone"
           dataKey={line.dataKey}
           name={line.name}
+          isAnimationActive={false}
           stroke={line.color}
           strokeWidth={line.dashed ? 2 : 2.5}
           strokeDasharray={line.dashed ? '6 4' : undefined}
