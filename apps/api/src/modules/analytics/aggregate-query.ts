@@ -72,9 +72,18 @@ function each<T extends string>(name: string, items: string[] | undefined, accep
   return items as T[];
 }
 
+// Wide enough for any question about service dates (1990 onwards), narrow enough that a comparison
+// range, the period before the first and the period after the last stay within what PostgreSQL and
+// the date arithmetic accept (PostgreSQL has no year 0; the ISO shape has no year 10000).
+export const EARLIEST_QUERY_DATE = '1900-01-01';
+export const LATEST_QUERY_DATE = '2999-12-31';
+
 function date(query: Record<string, unknown>, name: string): IsoDate | undefined {
   const raw = single(query, name);
   if (raw !== undefined && !isIsoDate(raw)) throw new InvalidParameterException(name, `must be a real date as YYYY-MM-DD (got "${raw.slice(0, 40)}")`);
+  if (raw !== undefined && (raw < EARLIEST_QUERY_DATE || raw > LATEST_QUERY_DATE)) {
+    throw new InvalidParameterException(name, `must be between ${EARLIEST_QUERY_DATE} and ${LATEST_QUERY_DATE} (got "${raw}")`);
+  }
   return raw;
 }
 
@@ -109,6 +118,8 @@ export function parseAggregateQuery(query: Record<string, unknown>, today: IsoDa
   const departments = list(query, 'department');
   for (const department of departments ?? []) {
     if (department.length > 32) throw new InvalidParameterException('department', 'department codes are at most 32 characters');
+    // PostgreSQL text cannot hold a NUL byte: refuse control characters here rather than fail in the query.
+    if ([...department].some((ch) => ch < ' ' || ch === '\u007f')) throw new InvalidParameterException('department', 'department codes cannot contain control characters');
   }
   const places = list(query, 'place_of_service');
   for (const place of places ?? []) {

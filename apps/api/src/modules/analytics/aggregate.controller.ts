@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { todayIn } from '@caseload/domain';
 import type { AggregateResponse } from '@caseload/contracts';
@@ -24,12 +24,14 @@ export class AggregateController {
     @Headers('accept') accept: string | undefined,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<AggregateResponse | Buffer> {
+  ): Promise<AggregateResponse | StreamableFile> {
     const query = parseAggregateQuery(params, todayIn(this.config.timeZone));
     const answer = await this.service.aggregate(query, user.departments);
     if (!accept?.includes(ARROW_STREAM)) return answer;
     const values = query.measures.flatMap((measure) => (query.compare ? [measure, `${measure}_compare`] : [measure]));
     response.setHeader('Content-Type', ARROW_STREAM);
-    return Buffer.from(rowsToArrowStream(answer.rows, query.groupBy, values));
+    // A StreamableFile is sent as bytes; a Buffer returned as is would be serialised as JSON.
+    const bytes = rowsToArrowStream(answer.rows, query.groupBy, values);
+    return new StreamableFile(bytes, { type: ARROW_STREAM, length: bytes.byteLength });
   }
 }
