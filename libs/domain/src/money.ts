@@ -11,9 +11,17 @@ const RANGE = 'an amount from 0 to 99,999,999.99 with at most 2 decimal places';
 // checked separately so that "12.345" gets its own reason.
 const AMOUNT = /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d+))?$/;
 
+// The common shape of an export (digits, optional 1–2 decimals), read without regex groups.
+const PLAIN = /^\d{1,8}(?:\.\d{1,2})?$/;
+
 export function parseMoney(text: string): MoneyParse {
   const raw = text.trim();
   if (raw === '') return { ok: true, cents: 0 };
+  if (PLAIN.test(raw)) {
+    const dot = raw.indexOf('.');
+    if (dot < 0) return { ok: true, cents: Number(raw) * 100 };
+    return { ok: true, cents: Number(raw.slice(0, dot)) * 100 + Number(raw.slice(dot + 1).padEnd(2, '0')) };
+  }
   const bad = got(raw);
   const body = raw.replace(/^\$\s*/, '');
   if (/^[-(]/.test(body)) {

@@ -6,7 +6,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { resolveHeader, todayIn, type HeaderMap } from '@caseload/domain';
 import { APP_CONFIG, SERVER_SECRET } from '../../config/config.tokens.js';
 import type { AppConfig } from '../../config/app-config.js';
-import { isBlankRecord, readCsvRecords } from './csv-records.js';
+import { CsvQuoteError, isBlankRecord, readCsvRecords, type CsvReaderKind } from './csv-records.js';
 import { ImportRefusedException } from './ingest.exception.js';
 import { IngestRepository, type LoadOutcome } from './ingest.repository.js';
 import { PatientHasher, StagingRowEncoder } from './staging-row.js';
@@ -62,24 +62,50 @@ export class IngestService {
     await this.repository.markRunning(importId, header.unknown);
     const fileBytes = (await stat(path)).size;
     const progress: ImportProgress = { bytesRead: 0, fileBytes, rowsRead: 0, phase: 'reading' };
+    const ticker = setInterval(() => {
+      onProgress(progress);
+      const share = progress.phase === 'reading' ? (READ_SHARE * progress.bytesRead) / Math.max(fileBytes, 1) : READ_SHARE;
+      this.repository.reportProgress(importId, share).catch(() => undefined);
+    }, 500);
+    try {
+      const encoder = new StagingRowEncoder(header, width, { today: todayIn(this.config.timeZone) }, new PatientHasher(this.secret));
+      let outcome: LoadOutcome;
+      try {
+        outcome = await this.stageAndLoad(importId, path, 'fast', encoder, progress, onProgress);
+      } catch (error) {
+        if (!(error instanceof CsvQuoteError)) throw error;
+        // A malformed quote: start over with the reader that recovers from it.
+        this.logger.log(`import ${importId}: malformed quote on row ${error.rowNumber}, reading again with the tolerant reader`);
+        Object.assign(progress, { bytesRead: 0, rowsRead: 0, phase: 'reading' });
+        outcome = await this.stageAndLoad(importId, path, 'tolerant', encoder, progress, onProgress);
+      }
+      this.logger.log(`import ${importId}: ${outcome.rowsLoaded} lines loaded, ${outcome.rowsRejected} rejected in ${Date.now() - started} ms`);
+      return outcome;
+    } finally {
+      clearInterval(ticker);
+    }
+  }
+
+  private async stageAndLoad(
+    importId: number,
+    path: string,
+    reader: CsvReaderKind,
+    encoder: StagingRowEncoder,
+    progress: ImportProgress,
+    onProgress: (progress: ImportProgress) => void,
+  ): Promise<LoadOutcome> {
     const counter = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         progress.bytesRead += chunk.length;
         callback(null, chunk);
       },
     });
-    const ticker = setInterval(() => {
-      onProgress(progress);
-      const share = progress.phase === 'reading' ? (READ_SHARE * progress.bytesRead) / Math.max(fileBytes, 1) : READ_SHARE;
-      this.repository.reportProgress(importId, share).catch(() => undefined);
-    }, 500);
-
+    const stagingStarted = Date.now();
     const { client, copy } = await this.repository.beginStaging();
     try {
-      const encoder = new StagingRowEncoder(header, width, { today: todayIn(this.config.timeZone) }, new PatientHasher(this.secret));
       const out = new BatchedWriter(copy);
       let headerSeen = false;
-      for await (const item of readCsvRecords(createReadStream(path).pipe(counter))) {
+      for await (const item of readCsvRecords(createReadStream(path, { highWaterMark: 1 << 20 }).pipe(counter), reader)) {
         if (item.kind === 'malformed') {
           await out.push(encoder.unreadable(item.rowNumber, item.reason).copyLine);
           continue;
@@ -96,20 +122,19 @@ export class IngestService {
       await out.flush();
       copy.end();
       await once(copy, 'finish');
-      progress.phase = 'loading';
-      onProgress(progress);
-      const outcome = await this.repository.load(client, importId);
-      this.logger.log(
-        `import ${importId}: ${outcome.rowsLoaded} lines loaded, ${outcome.rowsRejected} rejected in ${Date.now() - started} ms`,
-      );
-      return outcome;
     } catch (error) {
+      // Destroying the COPY makes the server answer with an error on the stream; without a
+      // listener that error would be thrown from an event emitter and take the process down.
+      copy.on('error', () => undefined);
       copy.destroy();
       await this.repository.abort(client).catch(() => undefined);
       throw error;
-    } finally {
-      clearInterval(ticker);
     }
+    this.logger.log(`import ${importId}: ${progress.rowsRead} rows read and staged in ${Date.now() - stagingStarted} ms`);
+    progress.phase = 'loading';
+    onProgress(progress);
+    // The load commits, or rolls back and releases the connection itself.
+    return this.repository.load(client, importId);
   }
 }
 
@@ -117,13 +142,21 @@ export function headerCheck(fields: readonly string[]): HeaderCheck {
   const header = resolveHeader(fields);
   if (header.missing.length > 0) {
     throw new ImportRefusedException(
-      `The file lacks the required column${header.missing.length > 1 ? 's' : ''} ${header.missing.join(', ')}; nothing was imported. The header row names: ${fields.join(', ')}.`,
+      `The file lacks the required column${header.missing.length > 1 ? 's' : ''} ${header.missing.join(', ')}; nothing was imported. ${namesShown(header, fields)}`,
     );
   }
   if (header.conflicts.length > 0) {
     throw new ImportRefusedException(`The header names the same column more than once (${header.conflicts.join(', ')}); keep one of each and import again.`);
   }
   return { header, width: fields.length };
+}
+
+/** The header's names, unless none is a column we know: then the first row is likely data (a patient id among it). */
+function namesShown(header: HeaderMap, fields: readonly string[]): string {
+  if (Object.keys(header.index).length === 0) {
+    return 'The first row names none of the known columns, so the header row may be missing (its values are not shown: they may identify a patient).';
+  }
+  return `The header row names: ${fields.join(', ')}.`;
 }
 
 /** Gathers COPY lines into chunks of about 64 kB and honours the stream's back-pressure. */

@@ -144,9 +144,13 @@ export class StagingRowEncoder {
   }
 
   private maskedRaw(fields: readonly string[]): string {
-    if (this.patientIndex < 0 || this.patientIndex >= fields.length) return formatCsvRecord(fields);
+    if (this.patientIndex < 0) return formatCsvRecord(fields);
+    // A missing or extra delimiter shifts the fields after it, so in a row of the wrong width
+    // the patient id may sit up to that many places left or right: mask every such place.
+    const from = Math.max(0, this.patientIndex - Math.max(0, this.headerWidth - fields.length));
+    const to = Math.min(fields.length - 1, this.patientIndex + Math.max(0, fields.length - this.headerWidth));
     const masked = fields.slice();
-    masked[this.patientIndex] = MASK;
+    for (let i = from; i <= to; i++) masked[i] = MASK;
     return formatCsvRecord(masked);
   }
 }
