@@ -1,0 +1,5 @@
+export { csvHeader, csvRow, SYNTH_COLUMNS } from './csv.js';
+export { DEMO_DEPARTMENTS, type SynthDepartment } from './departments.js';
+export { generateLines } from './generate-lines.js';
+export type { SynthOptions } from './synth-options.js';
+export { writeDemoCsv } from './write-demo-csv.js';
