@@ -37,7 +37,7 @@ function progressBar(label: string) {
 async function withApp<T>(config: AppConfig, work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
   const database = await openDatabase(config);
   const secret = resolveSecret(config.secret, config.dataDir);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl: database.url, secret }), { logger: process.env['CASELOAD_LOG'] === 'verbose' ? ['log', 'error', 'warn'] : ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl: database.url, secret }), { logger: process.env['CASELOAD_LOG'] === 'verbose' ? ['log', 'debug', 'error', 'warn'] : ['error', 'warn'] });
   try {
     return await work(app);
   } finally {

@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Pool, PoolClient } from 'pg';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import pg, { type Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Writable } from 'node:stream';
 import { PG_POOL } from '../../database/database.tokens.js';
@@ -28,6 +28,9 @@ export interface RejectionRecord {
   reason: string;
   raw: string;
 }
+
+/** The masked raw text of the given rows, read again from the file (ascending row numbers). */
+export type RawLookup = (rowNumbers: number[]) => Promise<Map<number, string>>;
 
 export interface LoadOutcome {
   rowsLoaded: number;
@@ -62,6 +65,8 @@ function toImportRecord(row: Record<string, unknown>): ImportRecord {
 /** Every query of the import: bookkeeping, the staging COPY and the set-based load. */
 @Injectable()
 export class IngestRepository {
+  private readonly logger = new Logger(IngestRepository.name);
+
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async createImport(fileName: string | null, fileBytes: number, sha256: string | null, userId: number | null): Promise<number> {
@@ -116,8 +121,14 @@ export class IngestRepository {
    * Opens the import's transaction with an empty staging table and hands back a COPY stream
    * into it. Nothing is visible to anyone until `load` commits.
    */
-  async beginStaging(): Promise<{ client: PoolClient; copy: Writable }> {
-    const client = await this.pool.connect();
+  async beginStaging(): Promise<{ client: pg.Client; copy: Writable }> {
+    // A connection of its own, sized for one big transaction: temp tables live in
+    // temp_buffers (8 MB by default, which would send a large staging table to disk).
+    const client = new pg.Client({
+      connectionString: (this.pool.options as { connectionString: string }).connectionString,
+      options: '-c jit=off -c temp_buffers=1GB -c work_mem=256MB -c maintenance_work_mem=256MB',
+    });
+    await client.connect();
     try {
       await client.query('BEGIN');
       await client.query(`CREATE TEMP TABLE stg (${STAGING_COLUMNS.join(', ')}) ON COMMIT DROP`);
@@ -129,11 +140,11 @@ export class IngestRepository {
     }
   }
 
-  async abort(client: PoolClient): Promise<void> {
+  async abort(client: pg.Client): Promise<void> {
     try {
       await client.query('ROLLBACK');
     } finally {
-      client.release();
+      await client.end();
     }
   }
 
@@ -143,107 +154,129 @@ export class IngestRepository {
    * replaces lines with the same key), the rejections and the import's summary — committed
    * together or not at all.
    */
-  async load(client: PoolClient, importId: number): Promise<LoadOutcome> {
+  async load(client: pg.Client, importId: number, rawOf: RawLookup): Promise<LoadOutcome> {
+    const timings: string[] = [];
+    const step = async (name: string, text: string, values?: unknown[]) => {
+      const started = Date.now();
+      const result = await client.query(text, values);
+      timings.push(`${name} ${Date.now() - started}ms`);
+      return result;
+    };
     try {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
-      await client.query(`ANALYZE stg`);
-      // A line without a number takes its position among its encounter's lines in this file.
-      await client.query(`
-        CREATE TEMP TABLE stg_keyed ON COMMIT DROP AS
-        SELECT s.*, coalesce(s.line_number, row_number() OVER (PARTITION BY s.encounter_ext ORDER BY s.row_no))::int AS ln
-        FROM stg s WHERE s.encounter_ext IS NOT NULL`);
-      await client.query(`
-        CREATE TEMP TABLE stg_checked ON COMMIT DROP AS
-        SELECT k.*,
-          first_value(k.row_no) OVER enc AS enc_first_row,
-          coalesce(p.hash, first_value(k.patient_hash) OVER enc) AS enc_patient,
-          p.hash IS NOT NULL AS enc_known,
-          first_value(k.row_no) OVER (PARTITION BY k.encounter_ext, k.ln ORDER BY k.row_no) AS key_first_row
-        FROM stg_keyed k
-        LEFT JOIN encounter e ON e.external_id = k.encounter_ext
-        LEFT JOIN patient p ON p.id = e.patient_key
-        WHERE k.err_reason IS NULL
-        WINDOW enc AS (PARTITION BY k.encounter_ext ORDER BY k.row_no)`);
-      await client.query(`
-        CREATE TEMP TABLE good ON COMMIT DROP AS
-        SELECT * FROM stg_checked WHERE patient_hash = enc_patient AND key_first_row = row_no`);
-      await client.query(`ANALYZE good`);
+      await step('lock', 'SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
+      await step('analyze', `ANALYZE stg`);
+      // A line without a number takes its position among its encounter's lines in this file
+      // (every row of the encounter counts, so fixing a rejected row never shifts the others).
+      const unnumbered = await step('unnumbered', `SELECT EXISTS (SELECT 1 FROM stg WHERE line_number IS NULL AND err_reason IS NULL) AS any`);
+      if (unnumbered.rows[0].any) {
+        await step('number', `
+          UPDATE stg s SET line_number = n.position
+          FROM (SELECT row_no, row_number() OVER (PARTITION BY encounter_ext ORDER BY row_no) AS position
+                FROM stg WHERE encounter_ext IS NOT NULL) n
+          WHERE s.row_no = n.row_no AND s.line_number IS NULL AND s.err_reason IS NULL`);
+      }
+      // The encounters of this file: which patient each belongs to (an earlier import's, else
+      // its first valid row's) and its key when it exists already.
+      await step('encounters_of_file', `
+        CREATE TEMP TABLE enc ON COMMIT DROP AS
+        SELECT f.encounter_ext, f.first_row, s.patient_hash AS first_patient,
+               e.id AS key, e.patient_key, p.hash AS known_patient, e.id IS NOT NULL AS existed
+        FROM (SELECT encounter_ext, min(row_no) AS first_row FROM stg WHERE err_reason IS NULL GROUP BY encounter_ext) f
+        JOIN stg s ON s.row_no = f.first_row
+        LEFT JOIN encounter e ON e.external_id = f.encounter_ext
+        LEFT JOIN patient p ON p.id = e.patient_key`);
+      await step('analyze_enc', `ANALYZE enc`);
+      await step('patient_rule', `
+        UPDATE stg s SET err_column = 'patient_id', err_reason = CASE WHEN n.known_patient IS NOT NULL
+            THEN format('encounter_id "%s" belongs to a different patient in an earlier import; every line of an encounter must carry the same patient_id', n.encounter_ext)
+            ELSE format('encounter_id "%s" has a different patient_id on row %s; every line of an encounter must carry the same patient_id', n.encounter_ext, n.first_row)
+          END
+        FROM enc n
+        WHERE s.encounter_ext = n.encounter_ext AND s.err_reason IS NULL AND s.patient_hash <> coalesce(n.known_patient, n.first_patient)`);
+      await step('duplicates', `
+        UPDATE stg s SET err_column = 'line_number',
+          err_reason = format('duplicate of row %s: encounter_id "%s" with line_number %s appears twice in this file', d.first_row, d.encounter_ext, d.line_number)
+        FROM (SELECT encounter_ext, line_number, min(row_no) AS first_row FROM stg WHERE err_reason IS NULL
+              GROUP BY encounter_ext, line_number HAVING count(*) > 1) d
+        WHERE s.encounter_ext = d.encounter_ext AND s.line_number = d.line_number AND s.err_reason IS NULL AND s.row_no <> d.first_row`);
 
-      const rejected = await client.query(
-        `INSERT INTO import_rejection (import_id, row_number, column_name, reason, raw)
-         SELECT $1::int, row_no, err_column, err_reason, raw FROM stg WHERE err_reason IS NOT NULL
-         UNION ALL
-         SELECT $1::int, row_no, 'patient_id',
-           CASE WHEN enc_known
-             THEN format('encounter_id "%s" belongs to a different patient in an earlier import; every line of an encounter must carry the same patient_id', encounter_ext)
-             ELSE format('encounter_id "%s" has a different patient_id on row %s; every line of an encounter must carry the same patient_id', encounter_ext, enc_first_row)
-           END, raw
-         FROM stg_checked WHERE patient_hash <> enc_patient
-         UNION ALL
-         SELECT $1::int, row_no, 'line_number',
-           format('duplicate of row %s: encounter_id "%s" with line_number %s appears twice in this file', key_first_row, encounter_ext, ln), raw
-         FROM stg_checked WHERE patient_hash = enc_patient AND key_first_row <> row_no`,
-        [importId],
-      );
+      const needRaw = await step('raw_missing', `SELECT row_no FROM stg WHERE err_reason IS NOT NULL AND raw IS NULL ORDER BY row_no`);
+      if (needRaw.rows.length > 0) {
+        const raws = await rawOf(needRaw.rows.map((row) => Number(row.row_no)));
+        await step('raw_fill', `UPDATE stg s SET raw = r.raw FROM unnest($1::int[], $2::text[]) AS r(row_no, raw) WHERE s.row_no = r.row_no`, [
+          [...raws.keys()],
+          [...raws.values()],
+        ]);
+      }
 
-      const departments = await client.query(
-        `INSERT INTO department (code, name, created_by_import)
-         SELECT DISTINCT g.department, g.department, $1::int FROM good g
-         WHERE NOT EXISTS (SELECT 1 FROM department d WHERE d.code = g.department)
-         ORDER BY 1 RETURNING code`,
-        [importId],
-      );
-      await client.query(`
+      const rejected = await step('rejections', `
+        INSERT INTO import_rejection (import_id, row_number, column_name, reason, raw)
+        SELECT $1::int, row_no, err_column, err_reason, coalesce(raw, '') FROM stg WHERE err_reason IS NOT NULL`, [importId]);
+
+      // Dictionaries: one pass over the lines for the few distinct values.
+      await step('distinct_values', `
+        CREATE TEMP TABLE seen ON COMMIT DROP AS
+        SELECT department, code, section, payer FROM stg WHERE err_reason IS NULL GROUP BY 1, 2, 3, 4`);
+      const departments = await step('departments', `
+        INSERT INTO department (code, name, created_by_import)
+        SELECT DISTINCT v.department, v.department, $1::int FROM seen v
+        WHERE NOT EXISTS (SELECT 1 FROM department d WHERE d.code = v.department)
+        ORDER BY 1 RETURNING code`, [importId]);
+      await step('codes', `
         INSERT INTO procedure_code (code, section)
-        SELECT DISTINCT g.code, g.section FROM good g
-        WHERE NOT EXISTS (SELECT 1 FROM procedure_code c WHERE c.code = g.code)`);
-      await client.query(`
+        SELECT DISTINCT v.code, v.section FROM seen v
+        WHERE NOT EXISTS (SELECT 1 FROM procedure_code c WHERE c.code = v.code)`);
+      await step('payers', `
         INSERT INTO payer (name)
-        SELECT DISTINCT g.payer FROM good g
-        WHERE g.payer IS NOT NULL AND NOT EXISTS (SELECT 1 FROM payer p WHERE p.name = g.payer)`);
-      await client.query(`
+        SELECT DISTINCT v.payer FROM seen v
+        WHERE v.payer IS NOT NULL AND NOT EXISTS (SELECT 1 FROM payer p WHERE p.name = v.payer)`);
+      // A new encounter's first row is valid by construction, so its patient is the encounter's.
+      await step('patients', `
         INSERT INTO patient (hash)
-        SELECT DISTINCT g.patient_hash FROM good g
-        WHERE NOT EXISTS (SELECT 1 FROM patient p WHERE p.hash = g.patient_hash)`);
-      await client.query(`
-        INSERT INTO encounter (external_id, patient_key)
-        SELECT DISTINCT ON (g.encounter_ext) g.encounter_ext, p.id
-        FROM good g JOIN patient p ON p.hash = g.patient_hash
-        WHERE NOT EXISTS (SELECT 1 FROM encounter e WHERE e.external_id = g.encounter_ext)
-        ORDER BY g.encounter_ext`);
+        SELECT DISTINCT n.first_patient FROM enc n
+        WHERE n.key IS NULL AND NOT EXISTS (SELECT 1 FROM patient p WHERE p.hash = n.first_patient)`);
+      await step('new_encounters', `
+        WITH added AS (
+          INSERT INTO encounter (external_id, patient_key)
+          SELECT n.encounter_ext, p.id FROM enc n JOIN patient p ON p.hash = n.first_patient WHERE n.key IS NULL
+          RETURNING id, external_id, patient_key)
+        UPDATE enc n SET key = a.id, patient_key = a.patient_key FROM added a WHERE n.encounter_ext = a.external_id`);
 
-      await client.query(`
-        DELETE FROM procedure_line f
-        USING good g JOIN encounter e ON e.external_id = g.encounter_ext
-        WHERE f.encounter_key = e.id AND f.line_number = g.ln`);
-      const loaded = await client.query(
-        `INSERT INTO procedure_line (encounter_key, line_number, patient_key, service_date, department_id, code_id, section,
-           modifiers, units, place_of_service, payer_id, payer_category, provider_npi, charge_cents, allowed_cents, paid_cents,
-           claim_status, denial_reason, minutes, import_id)
-         SELECT e.id, g.ln, e.patient_key, g.service_date, d.id, c.id, g.section,
-           g.modifiers, g.units, g.pos, py.id, g.payer_category, g.npi, g.charge, g.allowed, g.paid,
-           g.status, g.denial, g.minutes, $1
-         FROM good g
-         JOIN encounter e ON e.external_id = g.encounter_ext
-         JOIN department d ON d.code = g.department
-         JOIN procedure_code c ON c.code = g.code
-         LEFT JOIN payer py ON py.name = g.payer
-         ORDER BY g.service_date`,
-        [importId],
-      );
+      const replacing = await step('replacing', `SELECT EXISTS (SELECT 1 FROM enc WHERE existed) AS any`);
+      if (replacing.rows[0].any) {
+        await step('delete', `
+          DELETE FROM procedure_line f
+          USING stg s JOIN enc n ON n.encounter_ext = s.encounter_ext
+          WHERE n.existed AND s.err_reason IS NULL AND f.encounter_key = n.key AND f.line_number = s.line_number`);
+      }
+      const loaded = await step('insert', `
+        INSERT INTO procedure_line (encounter_key, line_number, patient_key, service_date, department_id, code_id, section,
+          modifiers, units, place_of_service, payer_id, payer_category, provider_npi, charge_cents, allowed_cents, paid_cents,
+          claim_status, denial_reason, minutes, import_id)
+        SELECT n.key, s.line_number, n.patient_key, s.service_date, d.id, c.id, s.section,
+          s.modifiers, s.units, s.pos, py.id, s.payer_category, s.npi, s.charge, s.allowed, s.paid,
+          s.status, s.denial, s.minutes, $1
+        FROM stg s
+        JOIN enc n ON n.encounter_ext = s.encounter_ext
+        JOIN department d ON d.code = s.department
+        JOIN procedure_code c ON c.code = s.code
+        LEFT JOIN payer py ON py.name = s.payer
+        WHERE s.err_reason IS NULL
+        ORDER BY s.service_date`, [importId]);
 
       const outcome: LoadOutcome = {
         rowsLoaded: loaded.rowCount ?? 0,
         rowsRejected: rejected.rowCount ?? 0,
         departmentsCreated: departments.rows.map((row) => row.code as string),
       };
-      await client.query(
+      await step('summary', 
         `UPDATE import SET status = 'completed', progress = 1, rows_total = $2, rows_loaded = $3, rows_rejected = $4,
            departments_created = $5, finished_at = now() WHERE id = $1`,
         [importId, outcome.rowsLoaded + outcome.rowsRejected, outcome.rowsLoaded, outcome.rowsRejected, JSON.stringify(outcome.departmentsCreated)],
       );
       await client.query('COMMIT');
-      client.release();
+      await client.end();
+      this.logger.debug(`import ${importId} load: ${timings.join(', ')}`);
       return outcome;
     } catch (error) {
       await this.abort(client);

@@ -134,7 +134,23 @@ export class IngestService {
     progress.phase = 'loading';
     onProgress(progress);
     // The load commits, or rolls back and releases the connection itself.
-    return this.repository.load(client, importId);
+    return this.repository.load(client, importId, (rows) => this.rawRows(path, reader, encoder, rows));
+  }
+
+  /** Rows that only the set-based checks reject (duplicates, patient conflicts) are few: read them again. */
+  private async rawRows(path: string, reader: CsvReaderKind, encoder: StagingRowEncoder, rowNumbers: number[]): Promise<Map<number, string>> {
+    const wanted = new Set(rowNumbers);
+    const found = new Map<number, string>();
+    const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+    try {
+      for await (const item of readCsvRecords(stream, reader)) {
+        if (item.kind === 'record' && wanted.has(item.rowNumber)) found.set(item.rowNumber, encoder.maskedRaw(item.fields));
+        if (found.size === wanted.size) break;
+      }
+    } finally {
+      stream.destroy();
+    }
+    return found;
   }
 }
 

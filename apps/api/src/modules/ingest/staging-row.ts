@@ -9,7 +9,7 @@ import {
   type LineColumn,
   type LineRules,
 } from '@caseload/domain';
-import { copyRow } from './copy-format.js';
+import { copyRow, copyValue } from './copy-format.js';
 import { formatCsvRecord } from './csv-records.js';
 
 /** Columns of the per-import staging table, in COPY order. */
@@ -40,22 +40,28 @@ export const STAGING_COLUMNS = [
 ] as const;
 
 const MASK = '***';
+const indexOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value, i) => [value, i])) as Record<T, number>;
+const SECTION_INDEX = indexOf(SECTIONS);
+const PAYER_CATEGORY_INDEX = indexOf(PAYER_CATEGORIES);
+const CLAIM_STATUS_INDEX = indexOf(CLAIM_STATUSES);
 const STAGING_WIDTH = STAGING_COLUMNS.length;
 
 /** Keyed hash of a patient id: the raw id never reaches the database. */
 export class PatientHasher {
-  private lastId = '';
-  private lastHex = '';
+  // Patients recur (every line of an encounter, every visit), and an HMAC costs a few µs:
+  // remember recent ones, forgetting all at a bound so memory stays flat on any file.
+  private readonly recent = new Map<string, string>();
 
   constructor(private readonly key: string) {}
 
   hex(patientId: string): string {
-    // Lines of one encounter come together, so the previous id repeats often.
-    if (patientId !== this.lastId) {
-      this.lastId = patientId;
-      this.lastHex = createHmac('sha256', this.key).update(patientId, 'utf8').digest('hex');
+    let hex = this.recent.get(patientId);
+    if (hex === undefined) {
+      hex = createHmac('sha256', this.key).update(patientId, 'utf8').digest('hex');
+      if (this.recent.size >= 200_000) this.recent.clear();
+      this.recent.set(patientId, hex);
     }
-    return this.lastHex;
+    return hex;
   }
 }
 
@@ -83,9 +89,9 @@ export class StagingRowEncoder {
   }
 
   encode(rowNumber: number, fields: readonly string[]): StagedRow {
-    const raw = this.maskedRaw(fields);
     if (fields.length !== this.headerWidth) {
-      return this.reject(rowNumber, null, `this row has ${fields.length} fields but the header has ${this.headerWidth}; check for a missing or extra delimiter`, raw, null);
+      const reason = `this row has ${fields.length} fields but the header has ${this.headerWidth}; check for a missing or extra delimiter`;
+      return this.reject(rowNumber, null, reason, this.maskedRaw(fields), null);
     }
     const values: Partial<Record<LineColumn, string>> = {};
     for (const [column, index] of this.fieldIndex) values[column] = fields[index];
@@ -95,37 +101,19 @@ export class StagingRowEncoder {
       const also = others.length > 0 ? ` (also: ${others.map((e) => `${e.column}: ${e.reason}`).join('; ')})` : '';
       const encounter = values.encounter_id?.trim() ?? '';
       const encounterKey = encounter !== '' && encounter.length <= 64 ? encounter : null;
-      return this.reject(rowNumber, first!.column, first!.reason + also, raw, encounterKey);
+      return this.reject(rowNumber, first!.column, first!.reason + also, this.maskedRaw(fields), encounterKey);
     }
     const line = result.line;
-    return {
-      rejected: false,
-      copyLine: copyRow([
-        rowNumber,
-        null,
-        null,
-        raw,
-        line.encounterId,
-        line.lineNumber,
-        `\\x${this.hasher.hex(line.patientId)}`,
-        line.serviceDate,
-        line.department,
-        line.code,
-        SECTIONS.indexOf(line.section),
-        line.modifiers.length > 0 ? line.modifiers.join(' ') : null,
-        line.units,
-        Number(line.placeOfService),
-        line.payer,
-        PAYER_CATEGORIES.indexOf(line.payerCategory),
-        line.providerNpi,
-        line.chargeCents,
-        line.allowedCents,
-        line.paidCents,
-        CLAIM_STATUSES.indexOf(line.claimStatus),
-        line.denialReason,
-        line.minutes,
-      ]),
-    };
+    // Valid rows carry no raw text (half the staging bytes); the few that the set-based
+    // checks reject later get theirs by a second read of the file (see IngestService).
+    const copyLine =
+      `${rowNumber}\t\\N\t\\N\t\\N\t${copyValue(line.encounterId)}\t${line.lineNumber ?? '\\N'}\t\\\\x${this.hasher.hex(line.patientId)}\t` +
+      `${line.serviceDate}\t${copyValue(line.department)}\t${line.code}\t${SECTION_INDEX[line.section]}\t` +
+      `${line.modifiers.length > 0 ? line.modifiers.join(' ') : '\\N'}\t${line.units}\t${Number(line.placeOfService)}\t` +
+      `${line.payer === null ? '\\N' : copyValue(line.payer)}\t${PAYER_CATEGORY_INDEX[line.payerCategory]}\t${line.providerNpi ?? '\\N'}\t` +
+      `${line.chargeCents}\t${line.allowedCents}\t${line.paidCents}\t${CLAIM_STATUS_INDEX[line.claimStatus]}\t` +
+      `${line.denialReason ?? '\\N'}\t${line.minutes ?? '\\N'}\n`;
+    return { rejected: false, copyLine };
   }
 
   /** A row the CSV reader could not split into fields at all. */
@@ -143,7 +131,8 @@ export class StagingRowEncoder {
     return { rejected: true, copyLine: copyRow(values) };
   }
 
-  private maskedRaw(fields: readonly string[]): string {
+  /** The row as sent, as CSV text, with the patient identifier masked. */
+  maskedRaw(fields: readonly string[]): string {
     if (this.patientIndex < 0) return formatCsvRecord(fields);
     // A missing or extra delimiter shifts the fields after it, so in a row of the wrong width
     // the patient id may sit up to that many places left or right: mask every such place.
