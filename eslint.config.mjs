@@ -30,6 +30,16 @@ export default tseslint.config(
     },
   },
   {
+    // Tests may use another app's test harness (the browser tests start the API's database).
+    files: ['**/test/**/*.ts', 'apps/web-e2e/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The shared domain library stays framework-free so both apps (and browsers) can use it.
     files: ['libs/domain/**/*.ts', 'libs/contracts/**/*.ts'],
     rules: {
