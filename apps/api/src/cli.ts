@@ -13,10 +13,12 @@ import { AppException } from './common/app.exception.js';
 import { IngestRepository } from './modules/ingest/ingest.repository.js';
 import { IngestService, type ImportProgress } from './modules/ingest/ingest.service.js';
 import { DEMO_LINES, seedDemo } from './modules/ingest/demo-seed.js';
+import { runBench } from './bench/bench.js';
 
 const USAGE = `Usage:
   npm run import -- FILE.csv            import procedure lines (same checks as the API)
-  npm run seed:demo -- [--lines N] [--seed S]   load realistic demo data (default ${DEMO_LINES} lines, seed 1)`;
+  npm run seed:demo -- [--lines N] [--seed S]   load realistic demo data (default ${DEMO_LINES} lines, seed 1)
+  npm run bench -- [--lines N] [--seed S] [--duration S] [--repeat M] [--fresh | --skip-load]   the benchmark (bench/README.md)`;
 
 function progressBar(label: string) {
   const bar = new cliProgress.SingleBar(
@@ -104,6 +106,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   if (command === 'import' && rest.length === 1) return importFile(config, rest[0]!);
   if (command === 'seed-demo') return seed(config, rest);
+  if (command === 'bench') return runBench(rest);
   console.error(USAGE);
   return 2;
 }

@@ -40,6 +40,8 @@ export interface LoadOutcome {
 
 /** Serialises the load phase of concurrent imports, across processes too. */
 const IMPORT_LOCK_KEY = 7_233_001;
+/** With the import id: held by the connection of an import that is running. */
+const RUNNING_LOCK_CLASS = 7_233_002;
 
 const IMPORT_SELECT = `SELECT id, status, file_name, file_bytes, progress, rows_total, rows_loaded, rows_rejected,
   departments_created, unknown_columns, error, created_at, finished_at FROM import`;
@@ -104,7 +106,8 @@ export class IngestRepository {
     const result = await this.pool.query(
       `UPDATE import SET status = 'failed', finished_at = now(),
          error = 'The import was interrupted (the server stopped); nothing from it was loaded. Import the file again.'
-       WHERE status IN ('queued', 'running')`,
+       WHERE status IN ('queued', 'running') AND pg_try_advisory_xact_lock($1::int, id)`,
+      [RUNNING_LOCK_CLASS],
     );
     return result.rowCount ?? 0;
   }
@@ -121,7 +124,7 @@ export class IngestRepository {
    * Opens the import's transaction with an empty staging table and hands back a COPY stream
    * into it. Nothing is visible to anyone until `load` commits.
    */
-  async beginStaging(): Promise<{ client: pg.Client; copy: Writable }> {
+  async beginStaging(importId: number): Promise<{ client: pg.Client; copy: Writable }> {
     // A connection of its own, sized for one big transaction: temp tables live in
     // temp_buffers (8 MB by default, which would send a large staging table to disk).
     const client = new pg.Client({
@@ -130,6 +133,8 @@ export class IngestRepository {
     });
     await client.connect();
     try {
+      // Held while this connection lives: tells a server starting up that the import is alive.
+      await client.query('SELECT pg_advisory_lock($1::int, $2::int)', [RUNNING_LOCK_CLASS, importId]);
       await client.query('BEGIN');
       await client.query(`CREATE TEMP TABLE stg (${STAGING_COLUMNS.join(', ')}) ON COMMIT DROP`);
       const copy = client.query(copyFrom(`COPY stg FROM STDIN`));

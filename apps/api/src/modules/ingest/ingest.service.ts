@@ -101,7 +101,7 @@ export class IngestService {
       },
     });
     const stagingStarted = Date.now();
-    const { client, copy } = await this.repository.beginStaging();
+    const { client, copy } = await this.repository.beginStaging(importId);
     try {
       const out = new BatchedWriter(copy);
       let headerSeen = false;

@@ -1,0 +1,66 @@
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+export interface HttpAnswer {
+  status: number;
+  body: string;
+  /** From the request's start to the last byte of the answer, client side. */
+  ms: number;
+}
+
+/**
+ * A lean keep-alive client for the API on 127.0.0.1: the server shares this process, so
+ * the client must cost as little as it can (fetch costs noticeably more per request).
+ */
+export class BenchClient {
+  private readonly agent: Agent;
+  private token: string | null = null;
+
+  constructor(
+    private readonly port: number,
+    sockets: number,
+  ) {
+    this.agent = new Agent({ keepAlive: true, maxSockets: sockets });
+  }
+
+  async login(email: string, password: string): Promise<void> {
+    const answer = await this.send('POST', '/api/v1/auth/login', JSON.stringify({ email, password }));
+    if (answer.status !== 200 && answer.status !== 201) throw new Error(`login answered ${answer.status}: ${answer.body.slice(0, 200)}`);
+    this.token = (JSON.parse(answer.body) as { accessToken: string }).accessToken;
+  }
+
+  get(path: string): Promise<HttpAnswer> {
+    return this.send('GET', path);
+  }
+
+  /** GET that must succeed; answers the parsed JSON and the time. */
+  async json<T>(path: string): Promise<{ body: T; ms: number }> {
+    const answer = await this.get(path);
+    if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+    return { body: JSON.parse(answer.body) as T, ms: answer.ms };
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private send(method: string, path: string, body?: string): Promise<HttpAnswer> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.token !== null) headers['authorization'] = `Bearer ${this.token}`;
+    if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = String(Buffer.byteLength(body));
+    }
+    return new Promise((resolve, reject) => {
+      const started = performance.now();
+      const req = request({ host: '127.0.0.1', port: this.port, method, path, headers, agent: this.agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+}

@@ -1,0 +1,126 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BaselineResult } from './bench-baseline.js';
+import type { ConcurrencyResult } from './bench-concurrency.js';
+import type { GenerationResult, ImportResult } from './bench-load.js';
+import type { MachineInfo } from './bench-machine.js';
+import type { BenchOptions } from './bench-options.js';
+import type { QuestionKind } from './bench-questions.js';
+import type { SuiteResult } from './bench-suite.js';
+
+export interface RefreshResult extends ImportResult {
+  /** The one-day lines showed in the API's answer right after the import. */
+  visible: boolean;
+}
+
+export interface QuestionReport extends SuiteResult {
+  raw: BaselineResult;
+  speedup: number;
+  agrees: boolean;
+}
+
+export interface BenchReport {
+  startedAt: string;
+  finishedAt: string;
+  options: BenchOptions;
+  machine: MachineInfo;
+  generation: GenerationResult | null;
+  ingest: ImportResult | null;
+  refresh: RefreshResult;
+  questions: QuestionReport[];
+  concurrency: ConcurrencyResult;
+  memory: { peakBytes: number; httpPeakBytes: number; byPhase: Record<string, number> };
+}
+
+type Status = 'PASS' | 'MISS' | 'INFO' | 'SKIP';
+
+export interface Figure {
+  figure: string;
+  measured: string;
+  target: string;
+  status: Status;
+}
+
+const MB = 2 ** 20;
+const pass = (ok: boolean): Status => (ok ? 'PASS' : 'MISS');
+export const ms = (value: number) => (Number.isNaN(value) ? '—' : `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0)} ms`);
+const whole = (value: number) => Math.round(value).toLocaleString('en-US');
+const times = (value: number) => `${value < 10 ? value.toFixed(1) : whole(value)}×`;
+
+const QUERY_TARGETS: Record<QuestionKind, { text: string; ok(q: QuestionReport): boolean }> = {
+  dashboard: { text: 'p95 ≤ 25 ms, ≥ 40×', ok: (q) => q.latency.p95 <= 25 && q.speedup >= 40 },
+  patients: { text: 'p95 ≤ 25 ms', ok: (q) => q.latency.p95 <= 25 },
+  uncovered: { text: 'p95 ≤ 1 s', ok: (q) => q.latency.p95 <= 1000 },
+};
+
+function worst(questions: QuestionReport[], kind: QuestionKind, by: (q: QuestionReport) => number, highest: boolean): QuestionReport | undefined {
+  return questions.filter((q) => q.question.kind === kind).reduce<QuestionReport | undefined>((found, q) => (found === undefined || (highest ? by(q) > by(found) : by(q) < by(found)) ? q : found), undefined);
+}
+
+/** Every figure of the issue's targets table, with its target and PASS/MISS. */
+export function figures(report: BenchReport): Figure[] {
+  const { ingest, refresh, concurrency, questions, memory, generation } = report;
+  const slowest = worst(questions, 'dashboard', (q) => q.latency.p95, true);
+  const leastFaster = worst(questions, 'dashboard', (q) => q.speedup, false);
+  const patients = worst(questions, 'patients', (q) => q.latency.p95, true);
+  const uncovered = worst(questions, 'uncovered', (q) => q.latency.p95, true);
+  const agreeing = questions.filter((q) => q.agrees).length;
+  const list: Figure[] = [
+    { figure: `dashboard request p95, HTTP in → JSON out (worst: ${slowest?.question.id ?? '—'})`, measured: ms(slowest?.latency.p95 ?? Number.NaN), target: '≤ 25 ms', status: pass((slowest?.latency.p95 ?? Infinity) <= 25) },
+    { figure: `faster than the raw GROUP BY, raw p50 / ours p50 (least: ${leastFaster?.question.id ?? '—'})`, measured: times(leastFaster?.speedup ?? 0), target: '≥ 40×', status: pass((leastFaster?.speedup ?? 0) >= 40) },
+    { figure: 'exact distinct patients by month over 5 years, p95', measured: ms(patients?.latency.p95 ?? Number.NaN), target: '≤ 25 ms', status: pass((patients?.latency.p95 ?? Infinity) <= 25) },
+    { figure: 'a filter the rollups do not cover, 1-year range, p95', measured: ms(uncovered?.latency.p95 ?? Number.NaN), target: '≤ 1 s', status: pass((uncovered?.latency.p95 ?? Infinity) <= 1000) },
+    ingest === null
+      ? { figure: 'import end to end (CSV → validated → committed)', measured: 'skipped (--skip-load)', target: '≥ 200k lines/s', status: 'SKIP' }
+      : { figure: `import end to end (${whole(ingest.rowsLoaded + ingest.rowsRejected)} lines in ${(ingest.ms / 1000).toFixed(1)} s)`, measured: `${whole(ingest.linesPerSecond)} lines/s`, target: '≥ 200k lines/s', status: pass(ingest.linesPerSecond >= 200_000) },
+    { figure: `refresh after a one-day import (${whole(refresh.rowsLoaded)} lines, end to end)`, measured: ms(refresh.ms), target: '≤ 1 s', status: pass(refresh.ms <= 1000) },
+    { figure: 'the one-day lines show in the API right after', measured: refresh.visible ? 'yes' : 'no', target: 'yes', status: pass(refresh.visible) },
+    { figure: `${concurrency.clients} concurrent clients, ${concurrency.seconds.toFixed(0)} s (${whole(concurrency.requests)} requests, ${concurrency.errors} errors)`, measured: `${whole(concurrency.requestsPerSecond)} req/s`, target: '≥ 1,000 req/s', status: pass(concurrency.requestsPerSecond >= 1000 && concurrency.errors === 0) },
+    { figure: `${concurrency.clients} concurrent clients, p99 (p50 ${ms(concurrency.latency.p50)})`, measured: ms(concurrency.latency.p99), target: '≤ 50 ms', status: pass(concurrency.latency.p99 <= 50) },
+    { figure: `API memory under the bench, peak RSS (HTTP phases: ${whole(memory.httpPeakBytes / MB)} MB)`, measured: `${whole(memory.peakBytes / MB)} MB`, target: '≤ 500 MB', status: pass(memory.peakBytes <= 500 * MB) },
+    { figure: 'answers agree with the raw SQL (API totals = raw totals)', measured: `${agreeing}/${questions.length}`, target: 'all', status: pass(agreeing === questions.length) },
+  ];
+  if (generation !== null) {
+    list.push({ figure: `generation of the CSV (${whole(generation.lines)} lines, ${whole(generation.bytes / MB)} MB), not part of the import`, measured: `${(generation.ms / 1000).toFixed(1)} s`, target: '—', status: 'INFO' });
+  }
+  if (ingest !== null && ingest.stagingMs !== null && ingest.loadMs !== null) {
+    list.push({ figure: 'import split: read, validate and COPY to staging / set-based load and commit', measured: `${(ingest.stagingMs / 1000).toFixed(1)} s / ${(ingest.loadMs / 1000).toFixed(1)} s`, target: '—', status: 'INFO' });
+  }
+  return list;
+}
+
+function table(headers: string[], rows: string[][], right: number[]): string {
+  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => (right.includes(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join(' | ')} |`;
+  return [line(headers), `|${widths.map((w, i) => (right.includes(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+export function renderReport(report: BenchReport): string {
+  const { machine, options } = report;
+  const head = `Caseload bench — ${whole(machine.factLines)} lines (seed ${options.seed}), ${machine.cores} cores, ${whole(machine.memoryBytes / MB / 1024)} GB, Node ${machine.node}, PostgreSQL ${machine.postgres}${machine.postgresEmbedded ? ' (embedded)' : ''}, commit ${machine.gitCommit ?? '?'}`;
+  const targets = table(['figure', 'measured', 'target', 'result'], figures(report).map((f) => [f.figure, f.measured, f.target, f.status]), [1]);
+  const perQuery = table(
+    ['request', 'ours p50', 'ours p95', 'raw p50 (runs)', 'speed-up', 'same total', 'target', 'result'],
+    report.questions.map((q) => [
+      q.question.id,
+      ms(q.latency.p50),
+      ms(q.latency.p95),
+      `${ms(q.raw.p50)} (${q.raw.runs.length})`,
+      times(q.speedup),
+      q.agrees ? 'yes' : `NO (${q.total} vs ${q.raw.total})`,
+      QUERY_TARGETS[q.question.kind].text,
+      pass(QUERY_TARGETS[q.question.kind].ok(q)),
+    ]),
+    [1, 2, 3, 4],
+  );
+  return `${head}\n\n${targets}\n\nPer request (${options.repeat} timed runs each over HTTP; raw = plain GROUP BY on procedure_line via pg, jit off):\n\n${perQuery}\n`;
+}
+
+/** Writes bench/results/<timestamp>.json; answers its path. */
+export async function writeReport(report: BenchReport): Promise<string> {
+  const directory = join('bench', 'results');
+  await mkdir(directory, { recursive: true });
+  const path = join(directory, `${report.startedAt.replace(/[:.]/g, '-')}.json`);
+  await writeFile(path, `${JSON.stringify({ ...report, figures: figures(report) }, null, 2)}\n`);
+  return path;
+}

@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AggregateResponse } from '@caseload/contracts';
+import { todayIn } from '@caseload/domain';
+import { createApp } from '../app-factory.js';
+import { loadConfig, type AppConfig } from '../config/app-config.js';
+import { openDatabase } from '../database/database-bootstrap.js';
+import { runBaseline } from './bench-baseline.js';
+import { runConcurrency } from './bench-concurrency.js';
+import { BENCH_DATA_DIR, benchDatabaseUrl, ensureBenchDatabase, loadedData, openBenchServer, type BenchServer } from './bench-database.js';
+import { BenchClient } from './bench-http.js';
+import { generateMainCsv, importCsv, writeDayCsv, type GenerationResult, type ImportResult } from './bench-load.js';
+import { BenchLogger } from './bench-log.js';
+import { machineInfo } from './bench-machine.js';
+import { parseBenchOptions, type BenchOptions } from './bench-options.js';
+import { aggregatePath, benchDates, benchQuestions, radiologyCodesQuestion, type BenchDates } from './bench-questions.js';
+import { ms, renderReport, writeReport, type QuestionReport, type RefreshResult } from './bench-report.js';
+import { RssSampler } from './bench-stats.js';
+import { runSuite } from './bench-suite.js';
+
+const ADMIN_EMAIL = 'bench@caseload.invalid';
+const whole = (n: number) => Math.round(n).toLocaleString('en-US');
+
+interface Context {
+  options: BenchOptions;
+  config: AppConfig;
+  databaseUrl: string;
+  logger: BenchLogger;
+  rss: RssSampler;
+}
+
+/** An empty bench database to load into, unless --skip-load finds this run's lines there already. */
+async function prepareDatabase(server: BenchServer, options: BenchOptions, config: AppConfig, mainName: string): Promise<{ url: string; reuse: boolean }> {
+  const url = benchDatabaseUrl(server.serverUrl);
+  await ensureBenchDatabase(server.serverUrl, options.fresh);
+  await openDatabase({ ...config, databaseUrl: url });
+  const found = await loadedData(url, mainName);
+  if (options.skipLoad && found.mainImport !== null && found.mainLines === found.mainImport.rowsLoaded) {
+    console.log(`Reusing the ${whole(found.totalLines)} lines already loaded (--skip-load).`);
+    return { url, reuse: true };
+  }
+  if (options.skipLoad) console.log(`--skip-load: no complete load of ${whole(options.lines)} lines with seed ${options.seed} found; loading.`);
+  if (found.totalLines > 0) {
+    console.log(`The bench database holds ${whole(found.totalLines)} lines from an earlier run; re-creating it so the import starts empty.`);
+    await ensureBenchDatabase(server.serverUrl, true);
+    await openDatabase({ ...config, databaseUrl: url });
+  }
+  return { url, reuse: false };
+}
+
+async function ingestPhase(ctx: Context, app: NestExpressApplication, mainName: string, yesterday: string): Promise<{ generation: GenerationResult; ingest: ImportResult }> {
+  const path = join(BENCH_DATA_DIR, 'bench-main.csv');
+  try {
+    ctx.rss.enter('generate');
+    console.log(`\n[ingest] generating ${whole(ctx.options.lines)} lines (seed ${ctx.options.seed}, five years up to ${yesterday})…`);
+    const generation = await generateMainCsv(path, { lines: ctx.options.lines, seed: ctx.options.seed, endDate: yesterday });
+    console.log(`  generated ${whole(generation.lines)} lines, ${whole(generation.bytes / 2 ** 20)} MB in ${(generation.ms / 1000).toFixed(1)} s`);
+    ctx.rss.enter('ingest');
+    console.log('[ingest] importing through IngestService.run…');
+    const ingest = await importCsv(app, ctx.logger, path, mainName);
+    console.log(`  ${whole(ingest.rowsLoaded)} loaded, ${whole(ingest.rowsRejected)} rejected in ${(ingest.ms / 1000).toFixed(1)} s: ${whole(ingest.linesPerSecond)} lines/s`);
+    if (ingest.stagingMs !== null) console.log(`  staging ${(ingest.stagingMs / 1000).toFixed(1)} s, load ${((ingest.loadMs ?? 0) / 1000).toFixed(1)} s (${ingest.loadSteps})`);
+    return { generation, ingest };
+  } finally {
+    await rm(path, { force: true });
+  }
+}
+
+async function linesOn(client: BenchClient, day: string): Promise<number> {
+  const { body } = await client.json<AggregateResponse>(`/api/v1/aggregate?measures=lines&groupBy=period&grain=day&from=${day}&to=${day}`);
+  return Number(body.totals['lines'] ?? 0);
+}
+
+async function refreshPhase(ctx: Context, app: NestExpressApplication, client: BenchClient, yesterday: string): Promise<RefreshResult> {
+  ctx.rss.enter('refresh');
+  const lines = Math.max(100, Math.round(ctx.options.lines / 1800));
+  const path = join(BENCH_DATA_DIR, 'bench-day.csv');
+  try {
+    // A tag of this run: each run adds new encounters rather than replacing the last run's.
+    await writeDayCsv(path, { lines, seed: ctx.options.seed + 7919, day: yesterday, tag: `R${Date.now().toString(36)}` });
+    const before = await linesOn(client, yesterday);
+    console.log(`\n[refresh] importing ${whole(lines)} more lines for ${yesterday}…`);
+    const result = await importCsv(app, ctx.logger, path, `bench day (${yesterday})`, true);
+    const visible = (await linesOn(client, yesterday)) - before === result.rowsLoaded;
+    console.log(`  ${whole(result.rowsLoaded)} lines in ${ms(result.ms)} end to end; visible in the API right after: ${visible ? 'yes' : 'NO'}`);
+    return { ...result, visible };
+  } finally {
+    await rm(path, { force: true });
+  }
+}
+
+async function queryPhases(ctx: Context, client: BenchClient, dates: BenchDates): Promise<QuestionReport[]> {
+  ctx.rss.enter('suite');
+  const drill = await client.json<AggregateResponse>(aggregatePath(radiologyCodesQuestion(dates)));
+  const code = drill.body.rows[0]?.['code'];
+  if (typeof code !== 'string') throw new Error('No radiology line in the last 12 months: load more lines (--lines).');
+  const questions = benchQuestions(dates, code);
+  console.log(`\n[suite] ${questions.length} dashboard requests over HTTP, ${ctx.options.repeat} timed rounds (radiology drill-down: ${code})…`);
+  const suite = await runSuite(client, questions, ctx.options.repeat);
+  for (const s of suite) console.log(`  ${s.question.id.padEnd(30)} p50 ${ms(s.latency.p50).padStart(9)}  p95 ${ms(s.latency.p95).padStart(9)}  (${s.rows} rows)`);
+  ctx.rss.enter('baseline');
+  console.log(`\n[baseline] the same questions as plain GROUP BY on procedure_line (pg, jit off), up to ${ctx.options.baselineRepeat} runs each…`);
+  const raw = await runBaseline(ctx.databaseUrl, questions, dates, code, ctx.options.baselineRepeat, (question, result) =>
+    console.log(`  ${question.id.padEnd(30)} p50 ${ms(result.p50).padStart(9)}  (${result.runs.length} runs)`),
+  );
+  return suite.map((s) => {
+    const baseline = raw.get(s.question.id)!;
+    return { ...s, raw: baseline, speedup: baseline.p50 / s.latency.p50, agrees: s.total === baseline.total };
+  });
+}
+
+async function measure(ctx: Context, server: BenchServer, reuse: boolean, mainName: string): Promise<number> {
+  const startedAt = new Date().toISOString();
+  const dates = benchDates(todayIn(ctx.config.timeZone));
+  const app = await createApp(ctx.config, ctx.databaseUrl, { logLevels: ['error', 'warn', 'fatal'] });
+  app.useLogger(ctx.logger);
+  let client: BenchClient | null = null;
+  try {
+    await app.init();
+    const loaded = reuse ? { generation: null, ingest: null } : await ingestPhase(ctx, app, mainName, dates.yesterday);
+    await app.listen(0, '127.0.0.1');
+    client = new BenchClient((app.getHttpServer().address() as AddressInfo).port, ctx.options.clients);
+    await client.login(ADMIN_EMAIL, ctx.config.adminPassword!);
+    const refresh = await refreshPhase(ctx, app, client, dates.yesterday);
+    const questions = await queryPhases(ctx, client, dates);
+    ctx.rss.enter('concurrency');
+    console.log(`\n[concurrency] ${ctx.options.clients} clients for ${ctx.options.duration} s over the suite…`);
+    const concurrency = await runConcurrency(client, questions.map((q) => q.question), ctx.options.clients, ctx.options.duration);
+    ctx.rss.stop();
+    const machine = await machineInfo(ctx.databaseUrl, server.embedded);
+    const memory = { peakBytes: ctx.rss.peak(), httpPeakBytes: ctx.rss.peak(['refresh', 'suite', 'baseline', 'concurrency']), byPhase: ctx.rss.byPhase() };
+    const report = { startedAt, finishedAt: new Date().toISOString(), options: ctx.options, machine, ...loaded, refresh, questions, concurrency, memory };
+    console.log(`\n${renderReport(report)}`);
+    console.log(`Results: ${await writeReport(report)}`);
+    return 0;
+  } finally {
+    client?.close();
+    await app.close();
+  }
+}
+
+/** `npm run bench -- …`: loads N lines through the real import, then measures the API against raw SQL. */
+export async function runBench(args: string[]): Promise<number> {
+  const options = parseBenchOptions(args);
+  const env = { ...process.env, CASELOAD_DATA_DIR: BENCH_DATA_DIR, CASELOAD_ADMIN_EMAIL: ADMIN_EMAIL, CASELOAD_ADMIN_PASSWORD: randomBytes(18).toString('base64url'), CASELOAD_DEMO: '0' };
+  const config = loadConfig(env);
+  const rss = new RssSampler();
+  const server = await openBenchServer(config.databaseUrl);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    console.error('\nInterrupted; stopping the bench database…');
+    void server.stop().finally(() => process.exit(130));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    console.log(`Caseload bench: ${whole(options.lines)} lines, seed ${options.seed}; database ${server.embedded ? `embedded in ${BENCH_DATA_DIR}/` : 'caseload_bench on the DATABASE_URL server'}`);
+    const mainName = `bench main (seed ${options.seed}, ${options.lines} lines)`;
+    const { url, reuse } = await prepareDatabase(server, options, config, mainName);
+    const ctx: Context = { options, config: { ...config, databaseUrl: url }, databaseUrl: url, logger: new BenchLogger(), rss };
+    return await measure(ctx, server, reuse, mainName);
+  } finally {
+    rss.stop();
+    if (!stopping) await server.stop();
+  }
+}
