@@ -22,11 +22,12 @@ export class AggregateController {
   async aggregate(
     @Query() params: Record<string, unknown>,
     @Headers('accept') accept: string | undefined,
+    @Headers('cache-control') cacheControl: string | undefined,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AggregateResponse | StreamableFile> {
     const query = parseAggregateQuery(params, todayIn(this.config.timeZone));
-    const answer = await this.service.aggregate(query, user.departments);
+    const answer = await this.service.aggregate(query, user.departments, { fresh: cacheControl?.includes('no-cache') ?? false });
     if (!accept?.includes(ARROW_STREAM)) return answer;
     const values = query.measures.flatMap((measure) => (query.compare ? [measure, `${measure}_compare`] : [measure]));
     response.setHeader('Content-Type', ARROW_STREAM);

@@ -18,7 +18,9 @@ import { APP_CONFIG } from '../../config/config.tokens.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { InvalidParameterException } from '../../common/app.exception.js';
 import type { AggregateQuery } from './aggregate-query.js';
+import { AggregateCache } from './aggregate-cache.js';
 import { AggregateRepository, type SliceRow } from './aggregate.repository.js';
+import { DataVersionService } from './data-version.service.js';
 import type { SliceSpec } from './aggregate-sql.js';
 import { ZERO_COMPONENTS, fillPeriods, labelKey, measureValues, sortRows } from './aggregate-shape.js';
 
@@ -32,6 +34,8 @@ export type DepartmentScope = readonly string[] | null;
 export class AggregateService {
   constructor(
     private readonly repository: AggregateRepository,
+    private readonly cache: AggregateCache,
+    private readonly dataVersion: DataVersionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -39,7 +43,21 @@ export class AggregateService {
     return { fiscalYearStartMonth: this.config.fiscalYearStartMonth };
   }
 
-  async aggregate(query: AggregateQuery, scope: DepartmentScope): Promise<AggregateResponse> {
+  /**
+   * The answer to a query for a user's scope, from the cache when the same question was asked
+   * of the same data; `fresh` computes it again (what `Cache-Control: no-cache` asks for).
+   */
+  async aggregate(query: AggregateQuery, scope: DepartmentScope, options: { fresh?: boolean } = {}): Promise<AggregateResponse> {
+    const version = await this.dataVersion.current();
+    const key = JSON.stringify([version, scope, query]);
+    if (options.fresh) {
+      const answer = await this.compute(query, scope);
+      return this.cache.getOrCompute(key, async () => answer);
+    }
+    return this.cache.getOrCompute(key, () => this.compute(query, scope));
+  }
+
+  private async compute(query: AggregateQuery, scope: DepartmentScope): Promise<AggregateResponse> {
     const base = this.sliceSpec(query, scope);
     const periods = query.groupBy.includes('period') ? enumeratePeriods(query.from, query.to, query.grain, this.periodOptions) : [];
     const [found, totals] = await Promise.all([this.repository.slice(base), this.repository.slice({ ...base, dimensions: [] })]);

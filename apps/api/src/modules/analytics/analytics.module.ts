@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AggregateCache } from './aggregate-cache.js';
 import { AggregateController } from './aggregate.controller.js';
+import { DataVersionService } from './data-version.service.js';
 import { AggregateRepository } from './aggregate.repository.js';
 import { AggregateService } from './aggregate.service.js';
 
 @Module({
   controllers: [AggregateController],
-  providers: [AggregateRepository, AggregateService],
-  exports: [AggregateService],
+  providers: [AggregateRepository, AggregateService, AggregateCache, DataVersionService],
+  exports: [AggregateService, DataVersionService],
 })
 export class AnalyticsModule {}

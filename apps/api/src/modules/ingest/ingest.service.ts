@@ -8,6 +8,7 @@ import { APP_CONFIG, SERVER_SECRET } from '../../config/config.tokens.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { CsvQuoteError, isBlankRecord, readCsvRecords, type CsvReaderKind } from './csv-records.js';
 import { ImportRefusedException } from './ingest.exception.js';
+import { DataVersionService } from '../analytics/data-version.service.js';
 import { IngestRepository, type LoadOutcome } from './ingest.repository.js';
 import { PatientHasher, StagingRowEncoder } from './staging-row.js';
 
@@ -33,6 +34,7 @@ export class IngestService {
 
   constructor(
     private readonly repository: IngestRepository,
+    private readonly dataVersion: DataVersionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SERVER_SECRET) private readonly secret: string,
   ) {}
@@ -79,6 +81,7 @@ export class IngestService {
         Object.assign(progress, { bytesRead: 0, rowsRead: 0, phase: 'reading' });
         outcome = await this.stageAndLoad(importId, path, 'tolerant', encoder, progress, onProgress);
       }
+      this.dataVersion.invalidate();
       this.logger.log(`import ${importId}: ${outcome.rowsLoaded} lines loaded, ${outcome.rowsRejected} rejected in ${Date.now() - started} ms`);
       return outcome;
     } finally {

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { AggregateResponse } from '@caseload/contracts';
+
+interface Entry {
+  answer: Promise<AggregateResponse>;
+  bytes: number;
+}
+
+/** Room for the answers of many dashboards; the least recently used go first. */
+const MAX_BYTES = 64 * 1024 * 1024;
+const MAX_ENTRIES = 5_000;
+
+/**
+ * Answers keyed by the whole question (query, scope) and the version of the data. Data only
+ * change by an import, which moves the version on, so a cached answer is never stale: it is
+ * simply never asked for again. Identical requests that arrive together share one computation.
+ */
+@Injectable()
+export class AggregateCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+
+  async getOrCompute(key: string, compute: () => Promise<AggregateResponse>): Promise<AggregateResponse> {
+    const hit = this.entries.get(key);
+    if (hit !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.answer;
+    }
+    const entry: Entry = { answer: compute(), bytes: 0 };
+    this.entries.set(key, entry);
+    try {
+      const answer = await entry.answer;
+      entry.bytes = key.length + JSON.stringify(answer).length;
+      this.bytes += entry.bytes;
+      this.evict();
+      return answer;
+    } catch (error) {
+      this.entries.delete(key);
+      throw error;
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  private evict(): void {
+    for (const [key, entry] of this.entries) {
+      if (this.bytes <= MAX_BYTES && this.entries.size <= MAX_ENTRIES) break;
+      if (entry.bytes === 0) continue; // still being computed
+      this.entries.delete(key);
+      this.bytes -= entry.bytes;
+    }
+  }
+}

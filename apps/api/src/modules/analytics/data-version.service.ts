@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { PG_POOL } from '../../database/database.tokens.js';
+
+/** How long a read of the data version is trusted before the database is asked again. */
+const RECHECK_MS = 1_000;
+
+/**
+ * The version of the facts: it moves whenever an import commits, whichever process ran it
+ * (the server or `npm run import` beside it). Read at most once a second.
+ */
+@Injectable()
+export class DataVersionService {
+  private cached: { version: string; readAt: number } | null = null;
+
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async current(): Promise<string> {
+    const now = Date.now();
+    if (this.cached !== null && now - this.cached.readAt < RECHECK_MS) return this.cached.version;
+    const { rows } = await this.pool.query(
+      `SELECT count(*) AS imports, coalesce(max(extract(epoch FROM finished_at)), 0) AS latest FROM import WHERE status = 'completed'`,
+    );
+    const version = `${rows[0].imports}:${rows[0].latest}`;
+    this.cached = { version, readAt: now };
+    return version;
+  }
+
+  /** Called by an import of this process as it commits, so its own answers show at once. */
+  invalidate(): void {
+    this.cached = null;
+  }
+}
