@@ -22,14 +22,14 @@ describe('database schema', () => {
 
   it('records every migration as applied', async () => {
     const applied = await db.query<{ name: string }>('SELECT name FROM migrations ORDER BY id');
-    expect(applied.map((row) => row.name)).toEqual(['InitialSchema1795780000000']);
+    expect(applied.map((row) => row.name)).toEqual(['InitialSchema1795780000000', 'RollupMonth1795790000000']);
   });
 
   it('reverts cleanly', async () => {
     const dataSource = createDataSource(db.url);
     await dataSource.initialize();
     try {
-      await dataSource.undoLastMigration();
+      for (let i = 0; i < dataSource.migrations.length; i++) await dataSource.undoLastMigration();
       const tables = await db.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`);
       expect(tables).toEqual([]);
       await dataSource.runMigrations();

@@ -13,6 +13,8 @@ export interface AggregateMeta {
   compare?: 'previous_period' | 'previous_year';
   compareFrom?: string;
   compareTo?: string;
+  /** Where the rows were computed: a rollup, or the facts themselves. */
+  source?: 'facts' | 'rollup_month';
   /** Lines matched that no fee schedule prices (for wrvu / expected_payment). */
   unpriced?: number;
 }

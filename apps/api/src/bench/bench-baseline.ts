@@ -33,10 +33,11 @@ function compared(label: string, join: string, dates: BenchDates): RawQuery {
   };
 }
 
-function grouped(select: string, join: string, where: string, values: unknown[]): RawQuery {
+/** Lines by the given label columns over `values[0]..values[1]`, plus an optional condition. */
+function grouped(labels: string[], join: string, where: string, values: unknown[]): RawQuery {
   return {
-    text: `SELECT ${select}, count(*) AS lines FROM procedure_line f ${join}
-      WHERE f.service_date BETWEEN $1::date AND $2::date${where} GROUP BY ${select.split(',').map((_, i) => i + 1).join(', ')}`,
+    text: `SELECT ${labels.join(', ')}, count(*) AS lines FROM procedure_line f ${join}
+      WHERE f.service_date BETWEEN $1::date AND $2::date${where} GROUP BY ${labels.map((_, i) => i + 1).join(', ')}`,
     values,
     total: (rows) => sum(rows, 'lines'),
   };
@@ -70,15 +71,15 @@ export function rawQuery(question: Question, dates: BenchDates, radiologyCode: s
     case 'volume.trend_month':
       return compared(MONTH, '', dates);
     case 'volume.sections_by_month':
-      return grouped(`${MONTH}, f.section`, '', '', year);
+      return grouped([MONTH, 'f.section'], '', '', year);
     case 'volume.department_heatmap':
-      return grouped(`${MONTH}, d.code`, DEPARTMENT, '', year);
+      return grouped([MONTH, 'd.code'], DEPARTMENT, '', year);
     case 'volume.radiology_codes':
-      return grouped('c.code', CODE, ' AND f.section = $3', [...year, SECTIONS.indexOf('radiology')]);
+      return grouped(['c.code'], CODE, ' AND f.section = $3', [...year, SECTIONS.indexOf('radiology')]);
     case 'volume.code_by_department':
-      return grouped(`${MONTH}, d.code`, `${DEPARTMENT} ${CODE}`, ' AND c.code = $3', [...year, radiologyCode]);
+      return grouped([MONTH, 'd.code'], `${DEPARTMENT} ${CODE}`, ' AND c.code = $3', [...year, radiologyCode]);
     case 'volume.uncovered_filter_1y':
-      return grouped('f.provider_npi', '', ' AND f.place_of_service = 11 AND f.payer_category = $3', [dates.lastYear.from, dates.lastYear.to, PAYER_CATEGORIES.indexOf('medicaid')]);
+      return grouped(['f.provider_npi'], '', ' AND f.place_of_service = 11 AND f.payer_category = $3', [dates.lastYear.from, dates.lastYear.to, PAYER_CATEGORIES.indexOf('medicaid')]);
     case 'volume.patients_by_month_5y':
       return {
         text: `SELECT ${MONTH} AS month, count(DISTINCT f.patient_key) AS patients FROM procedure_line f

@@ -53,6 +53,22 @@ export async function ensureBenchDatabase(serverUrl: string, drop: boolean): Pro
   });
 }
 
+/**
+ * Waits (up to a few seconds) until no session is left on the bench database. A pg pool's
+ * end() resolves before its connections have closed; stopping the server under them would
+ * raise an error on a pool that nobody listens to any more.
+ */
+export async function waitForDisconnect(serverUrl: string, timeoutMs = 5_000): Promise<void> {
+  await onServer(serverUrl, async (client) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [BENCH_DATABASE]);
+      if (Number(rows[0]!.n) === 0 || Date.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+}
+
 export interface LoadedData {
   /** The bench's last complete main import of this size and seed, if any. */
   mainImport: { id: number; rowsLoaded: number } | null;

@@ -29,8 +29,9 @@ export class BenchClient {
     this.token = (JSON.parse(answer.body) as { accessToken: string }).accessToken;
   }
 
-  get(path: string): Promise<HttpAnswer> {
-    return this.send('GET', path);
+  /** `fresh`: `Cache-Control: no-cache`, so the API computes the answer rather than reuse one. */
+  get(path: string, fresh = false): Promise<HttpAnswer> {
+    return this.send('GET', path, undefined, fresh);
   }
 
   /** GET that must succeed; answers the parsed JSON and the time. */
@@ -44,8 +45,9 @@ export class BenchClient {
     this.agent.destroy();
   }
 
-  private send(method: string, path: string, body?: string): Promise<HttpAnswer> {
+  private send(method: string, path: string, body?: string, fresh = false): Promise<HttpAnswer> {
     const headers: Record<string, string> = { accept: 'application/json' };
+    if (fresh) headers['cache-control'] = 'no-cache';
     if (this.token !== null) headers['authorization'] = `Bearer ${this.token}`;
     if (body !== undefined) {
       headers['content-type'] = 'application/json';

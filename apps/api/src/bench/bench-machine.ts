@@ -33,8 +33,8 @@ export async function machineInfo(databaseUrl: string, embedded: boolean): Promi
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const version = await client.query<{ v: string }>('SHOW server_version');
-    const settings = await client.query<{ name: string; setting: string; unit: string | null }>('SELECT name, setting, unit FROM pg_settings WHERE name = ANY($1)', [SETTINGS]);
+    const version = await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
+    const settings = await client.query<{ name: string; setting: string }>('SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name', [SETTINGS]);
     const facts = await client.query<{ n: string; bytes: string }>(`SELECT count(*) AS n, pg_total_relation_size('procedure_line') AS bytes FROM procedure_line`);
     return {
       cores: cpus().length,
@@ -44,7 +44,7 @@ export async function machineInfo(databaseUrl: string, embedded: boolean): Promi
       node: process.version,
       postgres: version.rows[0]!.v,
       postgresEmbedded: embedded,
-      postgresSettings: Object.fromEntries(settings.rows.map((row) => [row.name, row.unit ? `${row.setting} × ${row.unit}` : row.setting])),
+      postgresSettings: Object.fromEntries(settings.rows.map((row) => [row.name, row.setting])),
       gitCommit: gitCommit(),
       factLines: Number(facts.rows[0]!.n),
       factBytes: Number(facts.rows[0]!.bytes),

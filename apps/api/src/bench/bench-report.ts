@@ -48,9 +48,9 @@ const whole = (value: number) => Math.round(value).toLocaleString('en-US');
 const times = (value: number) => `${value < 10 ? value.toFixed(1) : whole(value)}×`;
 
 const QUERY_TARGETS: Record<QuestionKind, { text: string; ok(q: QuestionReport): boolean }> = {
-  dashboard: { text: 'p95 ≤ 25 ms, ≥ 40×', ok: (q) => q.latency.p95 <= 25 && q.speedup >= 40 },
-  patients: { text: 'p95 ≤ 25 ms', ok: (q) => q.latency.p95 <= 25 },
-  uncovered: { text: 'p95 ≤ 1 s', ok: (q) => q.latency.p95 <= 1000 },
+  dashboard: { text: 'p95 ≤ 25 ms, ≥ 40×', ok: (q) => q.cold.p95 <= 25 && q.speedup >= 40 },
+  patients: { text: 'p95 ≤ 25 ms', ok: (q) => q.cold.p95 <= 25 },
+  uncovered: { text: 'p95 ≤ 1 s', ok: (q) => q.cold.p95 <= 1000 },
 };
 
 function worst(questions: QuestionReport[], kind: QuestionKind, by: (q: QuestionReport) => number, highest: boolean): QuestionReport | undefined {
@@ -60,16 +60,17 @@ function worst(questions: QuestionReport[], kind: QuestionKind, by: (q: Question
 /** Every figure of the issue's targets table, with its target and PASS/MISS. */
 export function figures(report: BenchReport): Figure[] {
   const { ingest, refresh, concurrency, questions, memory, generation } = report;
-  const slowest = worst(questions, 'dashboard', (q) => q.latency.p95, true);
+  const slowest = worst(questions, 'dashboard', (q) => q.cold.p95, true);
+  const slowestCached = worst(questions, 'dashboard', (q) => q.cached.p95, true);
   const leastFaster = worst(questions, 'dashboard', (q) => q.speedup, false);
-  const patients = worst(questions, 'patients', (q) => q.latency.p95, true);
-  const uncovered = worst(questions, 'uncovered', (q) => q.latency.p95, true);
+  const patients = worst(questions, 'patients', (q) => q.cold.p95, true);
+  const uncovered = worst(questions, 'uncovered', (q) => q.cold.p95, true);
   const agreeing = questions.filter((q) => q.agrees).length;
   const list: Figure[] = [
-    { figure: `dashboard request p95, HTTP in → JSON out (worst: ${slowest?.question.id ?? '—'})`, measured: ms(slowest?.latency.p95 ?? Number.NaN), target: '≤ 25 ms', status: pass((slowest?.latency.p95 ?? Infinity) <= 25) },
-    { figure: `faster than the raw GROUP BY, raw p50 / ours p50 (least: ${leastFaster?.question.id ?? '—'})`, measured: times(leastFaster?.speedup ?? 0), target: '≥ 40×', status: pass((leastFaster?.speedup ?? 0) >= 40) },
-    { figure: 'exact distinct patients by month over 5 years, p95', measured: ms(patients?.latency.p95 ?? Number.NaN), target: '≤ 25 ms', status: pass((patients?.latency.p95 ?? Infinity) <= 25) },
-    { figure: 'a filter the rollups do not cover, 1-year range, p95', measured: ms(uncovered?.latency.p95 ?? Number.NaN), target: '≤ 1 s', status: pass((uncovered?.latency.p95 ?? Infinity) <= 1000) },
+    { figure: `dashboard request p95, HTTP in → JSON out, computed afresh (worst: ${slowest?.question.id ?? '—'})`, measured: ms(slowest?.cold.p95 ?? Number.NaN), target: '≤ 25 ms', status: pass((slowest?.cold.p95 ?? Infinity) <= 25) },
+    { figure: `faster than the raw GROUP BY, raw p50 / afresh p50 (least: ${leastFaster?.question.id ?? '—'})`, measured: times(leastFaster?.speedup ?? 0), target: '≥ 40×', status: pass((leastFaster?.speedup ?? 0) >= 40) },
+    { figure: 'exact distinct patients by month over 5 years, p95, computed afresh', measured: ms(patients?.cold.p95 ?? Number.NaN), target: '≤ 25 ms', status: pass((patients?.cold.p95 ?? Infinity) <= 25) },
+    { figure: 'a filter the rollups do not cover, 1-year range, p95, computed afresh', measured: ms(uncovered?.cold.p95 ?? Number.NaN), target: '≤ 1 s', status: pass((uncovered?.cold.p95 ?? Infinity) <= 1000) },
     ingest === null
       ? { figure: 'import end to end (CSV → validated → committed)', measured: 'skipped (--skip-load)', target: '≥ 200k lines/s', status: 'SKIP' }
       : { figure: `import end to end (${whole(ingest.rowsLoaded + ingest.rowsRejected)} lines in ${(ingest.ms / 1000).toFixed(1)} s)`, measured: `${whole(ingest.linesPerSecond)} lines/s`, target: '≥ 200k lines/s', status: pass(ingest.linesPerSecond >= 200_000) },
@@ -78,6 +79,7 @@ export function figures(report: BenchReport): Figure[] {
     { figure: `${concurrency.clients} concurrent clients, ${concurrency.seconds.toFixed(0)} s (${whole(concurrency.requests)} requests, ${concurrency.errors} errors)`, measured: `${whole(concurrency.requestsPerSecond)} req/s`, target: '≥ 1,000 req/s', status: pass(concurrency.requestsPerSecond >= 1000 && concurrency.errors === 0) },
     { figure: `${concurrency.clients} concurrent clients, p99 (p50 ${ms(concurrency.latency.p50)})`, measured: ms(concurrency.latency.p99), target: '≤ 50 ms', status: pass(concurrency.latency.p99 <= 50) },
     { figure: `API memory under the bench, peak RSS (HTTP phases: ${whole(memory.httpPeakBytes / MB)} MB)`, measured: `${whole(memory.peakBytes / MB)} MB`, target: '≤ 500 MB', status: pass(memory.peakBytes <= 500 * MB) },
+    { figure: `dashboard request p95 as the pages ask, cache allowed (worst: ${slowestCached?.question.id ?? '—'})`, measured: ms(slowestCached?.cached.p95 ?? Number.NaN), target: '—', status: 'INFO' },
     { figure: 'answers agree with the raw SQL (API totals = raw totals)', measured: `${agreeing}/${questions.length}`, target: 'all', status: pass(agreeing === questions.length) },
   ];
   if (generation !== null) {
@@ -100,20 +102,23 @@ export function renderReport(report: BenchReport): string {
   const head = `Caseload bench — ${whole(machine.factLines)} lines (seed ${options.seed}), ${machine.cores} cores, ${whole(machine.memoryBytes / MB / 1024)} GB, Node ${machine.node}, PostgreSQL ${machine.postgres}${machine.postgresEmbedded ? ' (embedded)' : ''}, commit ${machine.gitCommit ?? '?'}`;
   const targets = table(['figure', 'measured', 'target', 'result'], figures(report).map((f) => [f.figure, f.measured, f.target, f.status]), [1]);
   const perQuery = table(
-    ['request', 'ours p50', 'ours p95', 'raw p50 (runs)', 'speed-up', 'same total', 'target', 'result'],
+    ['request', 'first', 'afresh p50', 'afresh p95', 'as asked p50', 'as asked p95', 'raw p50 (runs)', 'speed-up', 'same total', 'target', 'result'],
     report.questions.map((q) => [
       q.question.id,
-      ms(q.latency.p50),
-      ms(q.latency.p95),
+      ms(q.firstMs),
+      ms(q.cold.p50),
+      ms(q.cold.p95),
+      ms(q.cached.p50),
+      ms(q.cached.p95),
       `${ms(q.raw.p50)} (${q.raw.runs.length})`,
       times(q.speedup),
       q.agrees ? 'yes' : `NO (${q.total} vs ${q.raw.total})`,
       QUERY_TARGETS[q.question.kind].text,
       pass(QUERY_TARGETS[q.question.kind].ok(q)),
     ]),
-    [1, 2, 3, 4],
+    [1, 2, 3, 4, 5, 6, 7],
   );
-  return `${head}\n\n${targets}\n\nPer request (${options.repeat} timed runs each over HTTP; raw = plain GROUP BY on procedure_line via pg, jit off):\n\n${perQuery}\n`;
+  return `${head}\n\n${targets}\n\nPer request, over HTTP: first = the first request after the refresh import; afresh = ${options.repeat} runs with Cache-Control: no-cache (the engine; the targets apply to these); as asked = ${options.repeat} runs as the pages ask (the API may answer from its cache); raw = the same question as a plain GROUP BY on procedure_line via pg (jit off); speed-up = raw p50 / afresh p50.\n\n${perQuery}\n`;
 }
 
 /** Writes bench/results/<timestamp>.json; answers its path. */

@@ -1,3 +1,4 @@
+import { RollupMonthEntity } from '../modules/analytics/entities/rollup-month.entity.js';
 import { UserEntity } from '../modules/auth/entities/user.entity.js';
 import { DepartmentEntity } from '../modules/catalog/entities/department.entity.js';
 import { PayerEntity } from '../modules/catalog/entities/payer.entity.js';
@@ -18,4 +19,5 @@ export const ENTITIES = [
   ProcedureLineEntity,
   ImportEntity,
   ImportRejectionEntity,
+  RollupMonthEntity,
 ];

@@ -37,6 +37,7 @@ describe('the answer cache', () => {
     await t.getJson(QUERY);
     // What another process's import leaves behind: a completed import and its lines.
     await t.db.query(`DELETE FROM procedure_line WHERE service_date = '2025-05-01'`);
+    await t.db.query(`DELETE FROM rollup_month WHERE month = '2025-05-01'`);
     await t.db.query(`INSERT INTO import (status, finished_at) VALUES ('completed', now())`);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await t.getJson<{ totals: Record<string, number> }>(QUERY)).totals).toEqual({ lines: 2, charges: 30 });

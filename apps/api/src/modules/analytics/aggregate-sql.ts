@@ -1,13 +1,18 @@
-import { PAYER_CATEGORIES, SECTIONS, type DimensionId, type Grain, type IsoDate, type MeasureId } from '@caseload/domain';
+import { PAYER_CATEGORIES, SECTIONS, addDays, type DimensionId, type Grain, type IsoDate, type MeasureId } from '@caseload/domain';
 import type { AggregateFilters } from './aggregate-query.js';
-import { measureComponents } from './measure-sql.js';
+import { ROLLUP_COMPONENT_SQL, measureComponents } from './measure-sql.js';
 
 export interface SqlStatement {
   text: string;
   values: unknown[];
 }
 
+/** Where a slice is computed: the facts, or a rollup that covers the question. */
+export type SliceSource = 'facts' | 'rollup_month';
+
 export interface SliceSpec {
+  /** Forces a source (tests and the benchmark's baseline); by default the planner picks. */
+  source?: SliceSource;
   measures: readonly MeasureId[];
   dimensions: readonly DimensionId[];
   grain: Grain;
@@ -21,8 +26,7 @@ export interface SliceSpec {
  * The first day of the period as text. date_trunc runs on `timestamp` (not the implicit
  * timestamptz, which costs a time-zone conversion per row and could shift a date).
  */
-export function periodStartSql(grain: Grain, fiscalYearStartMonth: number): string {
-  const day = 'f.service_date';
+export function periodStartSql(grain: Grain, fiscalYearStartMonth: number, day = 'f.service_date'): string {
   switch (grain) {
     case 'day':
       return `to_char(${day}, 'YYYY-MM-DD')`;
@@ -36,10 +40,10 @@ export function periodStartSql(grain: Grain, fiscalYearStartMonth: number): stri
   }
 }
 
-function dimensionSql(dimension: DimensionId, spec: SliceSpec): string {
+function dimensionSql(dimension: DimensionId, spec: SliceSpec, source: SliceSource): string {
   switch (dimension) {
     case 'period':
-      return periodStartSql(spec.grain, spec.fiscalYearStartMonth);
+      return periodStartSql(spec.grain, spec.fiscalYearStartMonth, source === 'rollup_month' ? 'f.month' : 'f.service_date');
     case 'department':
       return 'f.department_id';
     case 'code':
@@ -55,14 +59,39 @@ function dimensionSql(dimension: DimensionId, spec: SliceSpec): string {
   }
 }
 
-/** One GROUP BY over the facts for the slice: dimension columns `dim_<id>`, then measure components. */
-export function buildSliceSql(spec: SliceSpec): SqlStatement {
+const ROLLUP_DIMENSIONS: ReadonlySet<DimensionId> = new Set(['period', 'department', 'section', 'payer_category', 'place_of_service']);
+const MONTH_GRAINS: ReadonlySet<Grain> = new Set(['month', 'quarter', 'year', 'fiscal_year']);
+
+function isMonthStart(date: IsoDate): boolean {
+  return date.endsWith('-01');
+}
+
+/**
+ * The planner: the smallest source that answers the slice exactly. rollup_month holds whole
+ * months of additive measures by department, section, payer category and place of service;
+ * anything else (distinct counts, codes, providers, weeks, days, part months) reads the facts.
+ */
+export function chooseSource(spec: SliceSpec): SliceSource {
+  if (spec.source !== undefined) return spec.source;
+  const covered =
+    spec.dimensions.every((dimension) => ROLLUP_DIMENSIONS.has(dimension)) &&
+    (!spec.dimensions.includes('period') || MONTH_GRAINS.has(spec.grain)) &&
+    spec.filters.code === undefined &&
+    isMonthStart(spec.from) &&
+    isMonthStart(addDays(spec.to, 1)) &&
+    measureComponents(spec.measures).every(([alias]) => ROLLUP_COMPONENT_SQL[alias] !== undefined);
+  return covered ? 'rollup_month' : 'facts';
+}
+
+/** One GROUP BY for the slice: dimension columns `dim_<id>`, then measure components. */
+export function buildSliceSql(spec: SliceSpec): SqlStatement & { source: SliceSource } {
+  const source = chooseSource(spec);
   const values: unknown[] = [spec.from, spec.to];
   const param = (value: unknown) => {
     values.push(value);
     return `$${values.length}`;
   };
-  const where = ['f.service_date BETWEEN $1::date AND $2::date'];
+  const where = [source === 'rollup_month' ? 'f.month BETWEEN $1::date AND $2::date' : 'f.service_date BETWEEN $1::date AND $2::date'];
   const { filters } = spec;
   if (filters.department) where.push(`f.department_id IN (SELECT id FROM department WHERE code = ANY(${param(filters.department)}::text[]))`);
   if (filters.code) where.push(`f.code_id IN (SELECT id FROM procedure_code WHERE code = ANY(${param(filters.code)}::text[]))`);
@@ -74,12 +103,13 @@ export function buildSliceSql(spec: SliceSpec): SqlStatement {
 
   const components = measureComponents(spec.measures);
   const select = [
-    ...spec.dimensions.map((dimension) => `${dimensionSql(dimension, spec)} AS dim_${dimension}`),
-    ...components.map(([alias, sql]) => `${sql} AS m_${alias}`),
+    ...spec.dimensions.map((dimension) => `${dimensionSql(dimension, spec, source)} AS dim_${dimension}`),
+    ...components.map(([alias, sql]) => `${source === 'rollup_month' ? ROLLUP_COMPONENT_SQL[alias] : sql} AS m_${alias}`),
   ];
   const groupBy = spec.dimensions.length > 0 ? ` GROUP BY ${spec.dimensions.map((_, i) => i + 1).join(', ')}` : '';
-  const inner = `SELECT ${select.join(', ')} FROM procedure_line f WHERE ${where.join(' AND ')}${groupBy}`;
-  if (!spec.dimensions.includes('department') && !spec.dimensions.includes('code')) return { text: inner, values };
+  const table = source === 'rollup_month' ? 'rollup_month' : 'procedure_line';
+  const inner = `SELECT ${select.join(', ')} FROM ${table} f WHERE ${where.join(' AND ')}${groupBy}`;
+  if (!spec.dimensions.includes('department') && !spec.dimensions.includes('code')) return { text: inner, values, source };
   // Group on the compact ids, then look the few labels up once per group, not once per line.
   const outer = [
     ...spec.dimensions.map((dimension) => {
@@ -89,5 +119,5 @@ export function buildSliceSql(spec: SliceSpec): SqlStatement {
     }),
     ...components.map(([alias]) => `g.m_${alias}`),
   ];
-  return { text: `SELECT ${outer.join(', ')} FROM (${inner}) g`, values };
+  return { text: `SELECT ${outer.join(', ')} FROM (${inner}) g`, values, source };
 }

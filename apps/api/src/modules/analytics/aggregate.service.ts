@@ -21,7 +21,7 @@ import type { AggregateQuery } from './aggregate-query.js';
 import { AggregateCache } from './aggregate-cache.js';
 import { AggregateRepository, type SliceRow } from './aggregate.repository.js';
 import { DataVersionService } from './data-version.service.js';
-import type { SliceSpec } from './aggregate-sql.js';
+import { chooseSource, type SliceSource, type SliceSpec } from './aggregate-sql.js';
 import { ZERO_COMPONENTS, fillPeriods, labelKey, measureValues, sortRows } from './aggregate-shape.js';
 
 /** Above this many rows an answer is refused with advice, rather than built in memory. */
@@ -47,7 +47,9 @@ export class AggregateService {
    * The answer to a query for a user's scope, from the cache when the same question was asked
    * of the same data; `fresh` computes it again (what `Cache-Control: no-cache` asks for).
    */
-  async aggregate(query: AggregateQuery, scope: DepartmentScope, options: { fresh?: boolean } = {}): Promise<AggregateResponse> {
+  async aggregate(query: AggregateQuery, scope: DepartmentScope, options: { fresh?: boolean; source?: SliceSource } = {}): Promise<AggregateResponse> {
+    // A forced source is a test's or the benchmark's question: never cached.
+    if (options.source !== undefined) return this.compute(query, scope, options.source);
     const version = await this.dataVersion.current();
     const key = JSON.stringify([version, scope, query]);
     if (options.fresh) {
@@ -57,8 +59,8 @@ export class AggregateService {
     return this.cache.getOrCompute(key, () => this.compute(query, scope));
   }
 
-  private async compute(query: AggregateQuery, scope: DepartmentScope): Promise<AggregateResponse> {
-    const base = this.sliceSpec(query, scope);
+  private async compute(query: AggregateQuery, scope: DepartmentScope, source?: SliceSource): Promise<AggregateResponse> {
+    const base = { ...this.sliceSpec(query, scope), ...(source === undefined ? {} : { source }) };
     const periods = query.groupBy.includes('period') ? enumeratePeriods(query.from, query.to, query.grain, this.periodOptions) : [];
     const [found, totals] = await Promise.all([this.repository.slice(base), this.repository.slice({ ...base, dimensions: [] })]);
     const filled = fillPeriods(found, query.groupBy, periods.map((period) => period.label));
@@ -68,7 +70,7 @@ export class AggregateService {
 
     const rows: AggregateRow[] = filled.map((row) => ({ ...row.labels, ...measureValues(query.measures, row.components) }));
     const totalValues = measureValues(query.measures, totals[0]?.components ?? ZERO_COMPONENTS);
-    const meta: AggregateResponse['meta'] = { grain: query.grain, from: query.from, to: query.to, rowCount: 0, suppressed: 0 };
+    const meta: AggregateResponse['meta'] = { grain: query.grain, from: query.from, to: query.to, rowCount: 0, suppressed: 0, source: chooseSource(base) };
 
     if (query.compare !== null) {
       const range = this.compareRange(query);

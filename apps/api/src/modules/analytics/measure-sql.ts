@@ -32,6 +32,20 @@ export const MEASURE_SQL: Partial<Record<MeasureId, MeasureSql>> = {
   },
 };
 
+/**
+ * The same components summed from rollup_month, whose rows hold per-slice sums and counts.
+ * Distinct counts have no entry: they are not additive across days or slices.
+ */
+export const ROLLUP_COMPONENT_SQL: Readonly<Record<string, string>> = {
+  lines: 'coalesce(sum(f.lines), 0)',
+  units: 'coalesce(sum(f.units), 0)',
+  charge_cents: 'coalesce(sum(f.charge_cents), 0)',
+  allowed_cents: 'coalesce(sum(f.allowed_cents), 0)',
+  paid_cents: 'coalesce(sum(f.paid_cents), 0)',
+  denied_lines: 'coalesce(sum(f.denied_lines), 0)',
+  adjudicated_lines: 'coalesce(sum(f.adjudicated_lines), 0)',
+};
+
 export const SUPPORTED_MEASURES = Object.keys(MEASURE_SQL) as MeasureId[];
 
 export function measureComponents(measures: readonly MeasureId[]): Array<[alias: string, sql: string]> {

@@ -3,6 +3,7 @@ import pg, { type Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Writable } from 'node:stream';
 import { PG_POOL } from '../../database/database.tokens.js';
+import { ROLLUP_MONTH_REFRESH } from '../analytics/rollup-sql.js';
 import { STAGING_COLUMNS } from './staging-row.js';
 import type { ImportStatus } from './entities/import.entity.js';
 
@@ -247,12 +248,19 @@ export class IngestRepository {
           RETURNING id, external_id, patient_key)
         UPDATE enc n SET key = a.id, patient_key = a.patient_key FROM added a WHERE n.encounter_ext = a.external_id`);
 
+      await step('touched', `
+        CREATE TEMP TABLE touched ON COMMIT DROP AS
+        SELECT DISTINCT date_trunc('month', service_date::timestamp)::date AS month FROM stg WHERE err_reason IS NULL`);
       const replacing = await step('replacing', `SELECT EXISTS (SELECT 1 FROM enc WHERE existed) AS any`);
       if (replacing.rows[0].any) {
+        // A replaced line may move to another month: its old month is refreshed too.
         await step('delete', `
-          DELETE FROM procedure_line f
-          USING stg s JOIN enc n ON n.encounter_ext = s.encounter_ext
-          WHERE n.existed AND s.err_reason IS NULL AND f.encounter_key = n.key AND f.line_number = s.line_number`);
+          WITH gone AS (
+            DELETE FROM procedure_line f
+            USING stg s JOIN enc n ON n.encounter_ext = s.encounter_ext
+            WHERE n.existed AND s.err_reason IS NULL AND f.encounter_key = n.key AND f.line_number = s.line_number
+            RETURNING f.service_date)
+          INSERT INTO touched SELECT DISTINCT date_trunc('month', service_date::timestamp)::date FROM gone`);
       }
       const loaded = await step('insert', `
         INSERT INTO procedure_line (encounter_key, line_number, patient_key, service_date, department_id, code_id, section,
@@ -268,6 +276,17 @@ export class IngestRepository {
         LEFT JOIN payer py ON py.name = s.payer
         WHERE s.err_reason IS NULL
         ORDER BY s.service_date`, [importId]);
+
+      // The rollups of the months this import touched, recomputed from the facts.
+      await step('rollup_clear', `DELETE FROM rollup_month WHERE month IN (SELECT month FROM touched)`);
+      await step(
+        'rollup_month',
+        ROLLUP_MONTH_REFRESH.replace(
+          '$MONTHS_FILTER',
+          `f.service_date >= (SELECT min(month) FROM touched) AND f.service_date < (SELECT max(month) FROM touched) + interval '1 month'
+           AND m IN (SELECT month FROM touched)`,
+        ),
+      );
 
       const outcome: LoadOutcome = {
         rowsLoaded: loaded.rowCount ?? 0,

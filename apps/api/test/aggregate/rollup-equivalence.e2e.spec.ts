@@ -1,0 +1,93 @@
+import { PassThrough } from 'node:stream';
+import { DEMO_DEPARTMENTS, writeDemoCsv } from '@caseload/synth';
+import { PAYER_CATEGORIES, SECTIONS } from '@caseload/domain';
+import { parseAggregateQuery } from '../../src/modules/analytics/aggregate-query.js';
+import { AggregateService } from '../../src/modules/analytics/aggregate.service.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const END = '2026-10-31';
+const QUERIES = 160;
+
+/** A small deterministic PRNG, so a failing query can be replayed from its index. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function demoCsv(lines: number, seed: number): Promise<string> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await writeDemoCsv({ lines, seed, endDate: END }, sink);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Moves some lines of the first file to another month with other amounts: replacements. */
+function replacements(csv: string, count: number): string {
+  const [header, ...rows] = csv.trim().split('\n');
+  const columns = header!.split(',');
+  const date = columns.indexOf('service_date');
+  const charge = columns.indexOf('charge_amount');
+  const changed = rows.slice(100, 100 + count).map((row, i) => {
+    const cells = row.split(',');
+    if (cells.length !== columns.length) return row; // a quoted comma: leave that row as it is
+    cells[date] = `2025-0${1 + (i % 9)}-15`;
+    cells[charge] = `${(i * 7.31).toFixed(2)}`;
+    return cells.join(',');
+  });
+  return `${header}\n${changed.join('\n')}\n`;
+}
+
+describe('rollups answer exactly as the facts do', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ CASELOAD_TIMEZONE: 'UTC' });
+    const first = await demoCsv(20_000, 7);
+    expect((await t.importCsv(first)).rowsLoaded).toBe(20_000);
+    // A second import replaces 300 lines, some of them into other months.
+    expect((await t.importCsv(replacements(first, 300))).rowsLoaded).toBe(300);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it(`gives identical answers through the planner and from the facts for ${QUERIES} random questions`, async () => {
+    const random = mulberry32(20261127);
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
+    const some = <T>(values: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(values)))];
+    const service = t.app.get(AggregateService);
+    let routedToRollup = 0;
+    for (let i = 0; i < QUERIES; i++) {
+      const wide = random() < 0.15;
+      const params: Record<string, string> = {
+        measures: some(wide ? ['lines', 'charges', 'patients', 'encounters'] : ['lines', 'units', 'charges', 'allowed', 'paid', 'denial_rate'], 3).join(','),
+        grain: pick(['month', 'month', 'quarter', 'year', 'fiscal_year', wide ? 'week' : 'month']),
+      };
+      const dimensions = some(['period', 'department', 'section', 'payer_category', 'place_of_service', ...(wide ? ['code', 'provider'] : [])], 2);
+      if (random() < 0.85) params['groupBy'] = dimensions.join(',');
+      // Mostly whole months (what the rollup covers), sometimes any day.
+      const startMonth = 1 + Math.floor(random() * 30);
+      const from = new Date(Date.UTC(2023, 11 + startMonth - 30 + 12, random() < 0.8 ? 1 : 1 + Math.floor(random() * 27)));
+      const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1 + Math.floor(random() * 14), random() < 0.8 ? 0 : 1 + Math.floor(random() * 27)));
+      params['from'] = from.toISOString().slice(0, 10);
+      params['to'] = (to.toISOString().slice(0, 10) > END ? END : to.toISOString().slice(0, 10));
+      if (random() < 0.3) params['department'] = some(DEMO_DEPARTMENTS.map((d) => d.code), 3).join(',');
+      if (random() < 0.2) params['section'] = some(SECTIONS, 2).join(',');
+      if (random() < 0.2) params['payer_category'] = some(PAYER_CATEGORIES, 2).join(',');
+      if (random() < 0.15) params['place_of_service'] = some(['11', '19', '21', '22', '23'], 2).join(',');
+      if (random() < 0.3) params['compare'] = pick(['previous_year', 'previous_period']);
+      const query = parseAggregateQuery(params, '2026-11-27');
+      const facts = await service.aggregate(query, null, { source: 'facts' });
+      const planned = await service.aggregate(query, null, { fresh: true });
+      if (planned.meta.source === 'rollup_month') routedToRollup++;
+      const { source: _factsSource, ...factsMeta } = facts.meta;
+      const { source: _plannedSource, ...plannedMeta } = planned.meta;
+      expect({ i, params, rows: planned.rows, totals: planned.totals, meta: plannedMeta }).toEqual({ i, params, rows: facts.rows, totals: facts.totals, meta: factsMeta });
+    }
+    // The comparison means something only if the rollup answered a good share of them.
+    expect(routedToRollup).toBeGreaterThan(QUERIES * 0.3);
+  }, 240_000);
+});
