@@ -1,4 +1,4 @@
-import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
@@ -39,7 +39,12 @@ class CoreModule {
         { provide: SERVER_SECRET, useValue: runtime.secret },
         {
           provide: PG_POOL,
-          useFactory: () => new Pool({ connectionString: runtime.databaseUrl, max: 10, options: '-c jit=off' }),
+          useFactory: () => {
+            const pool = new Pool({ connectionString: runtime.databaseUrl, max: 10, options: '-c jit=off' });
+            // An idle connection the server closes (a restart, a shutdown) must not take the process down.
+            pool.on('error', (error) => new Logger('Database').warn(`idle connection lost: ${error.message}`));
+            return pool;
+          },
         },
         PoolCloser,
       ],
