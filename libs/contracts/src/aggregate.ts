@@ -14,7 +14,7 @@ export interface AggregateMeta {
   compareFrom?: string;
   compareTo?: string;
   /** Where the rows were computed: a rollup, or the facts themselves. */
-  source?: 'facts' | 'rollup_month';
+  source?: 'facts' | 'rollup_month' | 'memory';
   /** Lines matched that no fee schedule prices (for wrvu / expected_payment). */
   unpriced?: number;
 }

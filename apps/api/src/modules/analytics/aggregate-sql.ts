@@ -7,8 +7,10 @@ export interface SqlStatement {
   values: unknown[];
 }
 
-/** Where a slice is computed: the facts, or a rollup that covers the question. */
-export type SliceSource = 'facts' | 'rollup_month';
+/** Where a slice is computed in the database: the facts, or a rollup that covers it. */
+export type SqlSource = 'facts' | 'rollup_month';
+/** Where a slice is computed: the in-memory index, or the database. */
+export type SliceSource = SqlSource | 'memory';
 
 export interface SliceSpec {
   /** Forces a source (tests and the benchmark's baseline); by default the planner picks. */
@@ -40,7 +42,7 @@ export function periodStartSql(grain: Grain, fiscalYearStartMonth: number, day =
   }
 }
 
-function dimensionSql(dimension: DimensionId, spec: SliceSpec, source: SliceSource): string {
+function dimensionSql(dimension: DimensionId, spec: SliceSpec, source: SqlSource): string {
   switch (dimension) {
     case 'period':
       return periodStartSql(spec.grain, spec.fiscalYearStartMonth, source === 'rollup_month' ? 'f.month' : 'f.service_date');
@@ -71,8 +73,8 @@ function isMonthStart(date: IsoDate): boolean {
  * months of additive measures by department, section, payer category and place of service;
  * anything else (distinct counts, codes, providers, weeks, days, part months) reads the facts.
  */
-export function chooseSource(spec: SliceSpec): SliceSource {
-  if (spec.source !== undefined) return spec.source;
+export function chooseSource(spec: SliceSpec): SqlSource {
+  if (spec.source === 'facts' || spec.source === 'rollup_month') return spec.source;
   const covered =
     spec.dimensions.every((dimension) => ROLLUP_DIMENSIONS.has(dimension)) &&
     (!spec.dimensions.includes('period') || MONTH_GRAINS.has(spec.grain)) &&
@@ -84,7 +86,7 @@ export function chooseSource(spec: SliceSpec): SliceSource {
 }
 
 /** One GROUP BY for the slice: dimension columns `dim_<id>`, then measure components. */
-export function buildSliceSql(spec: SliceSpec): SqlStatement & { source: SliceSource } {
+export function buildSliceSql(spec: SliceSpec): SqlStatement & { source: SqlSource } {
   const source = chooseSource(spec);
   const values: unknown[] = [spec.from, spec.to];
   const param = (value: unknown) => {

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PAYER_CATEGORIES, SECTIONS, periodLabel, type DimensionId } from '@caseload/domain';
 import { PG_POOL } from '../../database/database.tokens.js';
-import { buildSliceSql, type SliceSpec } from './aggregate-sql.js';
+import { buildSliceSql, chooseSource, type SliceSource, type SliceSpec } from './aggregate-sql.js';
+import { MemoryIndex } from './memory-index/memory-index.service.js';
 
 /** A grouped result before measures are derived: labels by dimension, components by alias. */
 export interface SliceRow {
@@ -28,10 +29,27 @@ function label(dimension: DimensionId, value: unknown, spec: SliceSpec): string 
 
 @Injectable()
 export class AggregateRepository {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly memory: MemoryIndex,
+  ) {}
+
+  /**
+   * The planner's first choice is the in-memory index when it covers the slice and holds the
+   * current data; then the smallest table that covers it (see chooseSource).
+   */
+  async slice(spec: SliceSpec): Promise<SliceRow[]> {
+    return (await this.answer(spec)).rows;
+  }
+
+  async answer(spec: SliceSpec): Promise<{ rows: SliceRow[]; source: SliceSource }> {
+    const useMemory = spec.source === 'memory' || (spec.source === undefined && this.memory.covers(spec) && (await this.memory.ready()));
+    if (useMemory) return { rows: this.memory.slice(spec), source: 'memory' };
+    return { rows: await this.sqlSlice(spec), source: chooseSource(spec) };
+  }
 
   /** Runs one GROUP BY; pg hands bigint sums and counts back as strings, converted here. */
-  async slice(spec: SliceSpec): Promise<SliceRow[]> {
+  private async sqlSlice(spec: SliceSpec): Promise<SliceRow[]> {
     const statement = buildSliceSql(spec);
     const result = await this.pool.query({ text: statement.text, values: statement.values, rowMode: 'array' });
     const names = result.fields.map((field) => field.name);

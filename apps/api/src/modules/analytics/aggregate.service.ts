@@ -21,7 +21,7 @@ import type { AggregateQuery } from './aggregate-query.js';
 import { AggregateCache } from './aggregate-cache.js';
 import { AggregateRepository, type SliceRow } from './aggregate.repository.js';
 import { DataVersionService } from './data-version.service.js';
-import { chooseSource, type SliceSource, type SliceSpec } from './aggregate-sql.js';
+import type { SliceSource, SliceSpec } from './aggregate-sql.js';
 import { ZERO_COMPONENTS, fillPeriods, labelKey, measureValues, sortRows } from './aggregate-shape.js';
 
 /** Above this many rows an answer is refused with advice, rather than built in memory. */
@@ -62,7 +62,8 @@ export class AggregateService {
   private async compute(query: AggregateQuery, scope: DepartmentScope, source?: SliceSource): Promise<AggregateResponse> {
     const base = { ...this.sliceSpec(query, scope), ...(source === undefined ? {} : { source }) };
     const periods = query.groupBy.includes('period') ? enumeratePeriods(query.from, query.to, query.grain, this.periodOptions) : [];
-    const [found, totals] = await Promise.all([this.repository.slice(base), this.repository.slice({ ...base, dimensions: [] })]);
+    const [main, totals] = await Promise.all([this.repository.answer(base), this.repository.slice({ ...base, dimensions: [] })]);
+    const found = main.rows;
     const filled = fillPeriods(found, query.groupBy, periods.map((period) => period.label));
     if (filled.length > MAX_ROWS) {
       throw new InvalidParameterException('groupBy', `the answer would have ${filled.length} rows (at most ${MAX_ROWS}); narrow the dates, coarsen the grain or add a filter`);
@@ -70,7 +71,7 @@ export class AggregateService {
 
     const rows: AggregateRow[] = filled.map((row) => ({ ...row.labels, ...measureValues(query.measures, row.components) }));
     const totalValues = measureValues(query.measures, totals[0]?.components ?? ZERO_COMPONENTS);
-    const meta: AggregateResponse['meta'] = { grain: query.grain, from: query.from, to: query.to, rowCount: 0, suppressed: 0, source: chooseSource(base) };
+    const meta: AggregateResponse['meta'] = { grain: query.grain, from: query.from, to: query.to, rowCount: 0, suppressed: 0, source: main.source };
 
     if (query.compare !== null) {
       const range = this.compareRange(query);

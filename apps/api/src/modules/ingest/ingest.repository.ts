@@ -37,6 +37,8 @@ export interface LoadOutcome {
   rowsLoaded: number;
   rowsRejected: number;
   departmentsCreated: string[];
+  /** Service dates whose facts changed (new lines, and the old dates of replaced ones). */
+  touchedDays: string[];
 }
 
 /** Serialises the load phase of concurrent imports, across processes too. */
@@ -249,8 +251,8 @@ export class IngestRepository {
         UPDATE enc n SET key = a.id, patient_key = a.patient_key FROM added a WHERE n.encounter_ext = a.external_id`);
 
       await step('touched', `
-        CREATE TEMP TABLE touched ON COMMIT DROP AS
-        SELECT DISTINCT date_trunc('month', service_date::timestamp)::date AS month FROM stg WHERE err_reason IS NULL`);
+        CREATE TEMP TABLE touched_day ON COMMIT DROP AS
+        SELECT DISTINCT service_date AS day FROM stg WHERE err_reason IS NULL`);
       const replacing = await step('replacing', `SELECT EXISTS (SELECT 1 FROM enc WHERE existed) AS any`);
       if (replacing.rows[0].any) {
         // A replaced line may move to another month: its old month is refreshed too.
@@ -260,7 +262,7 @@ export class IngestRepository {
             USING stg s JOIN enc n ON n.encounter_ext = s.encounter_ext
             WHERE n.existed AND s.err_reason IS NULL AND f.encounter_key = n.key AND f.line_number = s.line_number
             RETURNING f.service_date)
-          INSERT INTO touched SELECT DISTINCT date_trunc('month', service_date::timestamp)::date FROM gone`);
+          INSERT INTO touched_day SELECT DISTINCT service_date FROM gone`);
       }
       const loaded = await step('insert', `
         INSERT INTO procedure_line (encounter_key, line_number, patient_key, service_date, department_id, code_id, section,
@@ -278,6 +280,10 @@ export class IngestRepository {
         ORDER BY s.service_date`, [importId]);
 
       // The rollups of the months this import touched, recomputed from the facts.
+      await step('touched_months', `
+        CREATE TEMP TABLE touched ON COMMIT DROP AS
+        SELECT DISTINCT date_trunc('month', day::timestamp)::date AS month FROM touched_day`);
+      const touchedDays = await step('touched_days', `SELECT to_char(day, 'YYYY-MM-DD') AS day FROM touched_day GROUP BY day ORDER BY day`);
       await step('rollup_clear', `DELETE FROM rollup_month WHERE month IN (SELECT month FROM touched)`);
       await step(
         'rollup_month',
@@ -292,6 +298,7 @@ export class IngestRepository {
         rowsLoaded: loaded.rowCount ?? 0,
         rowsRejected: rejected.rowCount ?? 0,
         departmentsCreated: departments.rows.map((row) => row.code as string),
+        touchedDays: touchedDays.rows.map((row) => row.day as string),
       };
       await step('summary', 
         `UPDATE import SET status = 'completed', progress = 1, rows_total = $2, rows_loaded = $3, rows_rejected = $4,

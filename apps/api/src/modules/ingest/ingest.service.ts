@@ -9,6 +9,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import { CsvQuoteError, isBlankRecord, readCsvRecords, type CsvReaderKind } from './csv-records.js';
 import { ImportRefusedException } from './ingest.exception.js';
 import { DataVersionService } from '../analytics/data-version.service.js';
+import { MemoryIndex } from '../analytics/memory-index/memory-index.service.js';
 import { IngestRepository, type LoadOutcome } from './ingest.repository.js';
 import { PatientHasher, StagingRowEncoder } from './staging-row.js';
 
@@ -35,6 +36,7 @@ export class IngestService {
   constructor(
     private readonly repository: IngestRepository,
     private readonly dataVersion: DataVersionService,
+    private readonly memoryIndex: MemoryIndex,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SERVER_SECRET) private readonly secret: string,
   ) {}
@@ -81,7 +83,6 @@ export class IngestService {
         Object.assign(progress, { bytesRead: 0, rowsRead: 0, phase: 'reading' });
         outcome = await this.stageAndLoad(importId, path, 'tolerant', encoder, progress, onProgress);
       }
-      this.dataVersion.invalidate();
       this.logger.log(`import ${importId}: ${outcome.rowsLoaded} lines loaded, ${outcome.rowsRejected} rejected in ${Date.now() - started} ms`);
       return outcome;
     } finally {
@@ -136,8 +137,17 @@ export class IngestService {
     this.logger.log(`import ${importId}: ${progress.rowsRead} rows read and staged in ${Date.now() - stagingStarted} ms`);
     progress.phase = 'loading';
     onProgress(progress);
-    // The load commits, or rolls back and releases the connection itself.
-    return this.repository.load(client, importId, (rows) => this.rawRows(path, reader, encoder, rows));
+    // From here until the index has the new data, queries go to the database.
+    this.memoryIndex.importStarted();
+    let outcome: LoadOutcome | null = null;
+    try {
+      // The load commits, or rolls back and releases the connection itself.
+      outcome = await this.repository.load(client, importId, (rows) => this.rawRows(path, reader, encoder, rows));
+      this.dataVersion.invalidate();
+      return outcome;
+    } finally {
+      await this.memoryIndex.importFinished(outcome?.touchedDays ?? null);
+    }
   }
 
   /** Rows that only the set-based checks reject (duplicates, patient conflicts) are few: read them again. */
