@@ -2,6 +2,7 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { createApp, type ServerOptions } from './app-factory.js';
 import type { AppConfig } from './config/app-config.js';
 import { openDatabase } from './database/database-bootstrap.js';
+import { MemoryIndex } from './modules/analytics/memory-index/memory-index.service.js';
 import { seedDemoIfEmpty } from './modules/ingest/demo-seed.js';
 
 export interface RunningServer {
@@ -19,6 +20,8 @@ export async function createServer(config: AppConfig, options: ServerOptions = {
   await app.init();
   if (config.demo) await seedDemoIfEmpty(app);
   await app.listen(config.port, config.host);
+  // Build the in-memory index now, so the first dashboards do not wait for it.
+  void app.get(MemoryIndex).warm();
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const url = `http://localhost:${port}`;

@@ -41,6 +41,19 @@ export class AggregateCache {
     }
   }
 
+  /** Stores a freshly computed answer, replacing any earlier one under the key. */
+  put(key: string, answer: AggregateResponse): void {
+    const old = this.entries.get(key);
+    if (old !== undefined) {
+      this.entries.delete(key);
+      this.bytes -= old.bytes;
+    }
+    const bytes = key.length + JSON.stringify(answer).length;
+    this.entries.set(key, { answer: Promise.resolve(answer), bytes });
+    this.bytes += bytes;
+    this.evict();
+  }
+
   get size(): number {
     return this.entries.size;
   }

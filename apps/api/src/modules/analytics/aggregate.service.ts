@@ -54,7 +54,8 @@ export class AggregateService {
     const key = JSON.stringify([version, scope, query]);
     if (options.fresh) {
       const answer = await this.compute(query, scope);
-      return this.cache.getOrCompute(key, async () => answer);
+      this.cache.put(key, answer);
+      return answer;
     }
     return this.cache.getOrCompute(key, () => this.compute(query, scope));
   }

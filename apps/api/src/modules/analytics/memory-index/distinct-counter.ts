@@ -1,33 +1,34 @@
 /**
- * Counts distinct integer keys across many sorted runs without sorting or hashing: a stamp per
- * key says in which count it was last seen. One array serves every group of a query in turn.
+ * Counts distinct integer keys across many runs without sorting or hashing: a stamp per key
+ * says in which count it was last seen. One array serves every group of a query in turn.
  */
 export class DistinctCounter {
-  private stamps = new Uint32Array(1024);
+  private stamps = new Uint32Array(1 << 16);
   private epoch = 0;
 
-  /** Starts a new count; returns a function that adds a run of keys and a reader of the total. */
-  begin(): { add(keys: Int32Array, from: number, to: number): void; total(): number } {
+  /** Opens a new count; keys of earlier counts no longer match. */
+  begin(): void {
     this.epoch++;
     if (this.epoch === 0xffffffff) {
       this.stamps.fill(0);
       this.epoch = 1;
     }
+  }
+
+  /** Adds keys[from..to) to the open count; returns how many of them were new to it. */
+  add(keys: Int32Array, from: number, to: number, largest: number): number {
+    if (largest >= this.stamps.length) this.grow(largest);
+    const stamps = this.stamps;
     const epoch = this.epoch;
-    let count = 0;
-    return {
-      add: (keys, from, to) => {
-        for (let i = from; i < to; i++) {
-          const key = keys[i]!;
-          if (key >= this.stamps.length) this.grow(key);
-          if (this.stamps[key] !== epoch) {
-            this.stamps[key] = epoch;
-            count++;
-          }
-        }
-      },
-      total: () => count,
-    };
+    let fresh = 0;
+    for (let i = from; i < to; i++) {
+      const key = keys[i]!;
+      if (stamps[key] !== epoch) {
+        stamps[key] = epoch;
+        fresh++;
+      }
+    }
+    return fresh;
   }
 
   private grow(key: number): void {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { SECTIONS, isIsoDate, periodLabel, type DimensionId } from '@caseload/domain';
+import { SECTIONS, addDays, isIsoDate, periodLabel, type DimensionId } from '@caseload/domain';
 import { PG_POOL } from '../../../database/database.tokens.js';
 import type { SliceSpec } from '../aggregate-sql.js';
 import type { SliceRow } from '../aggregate.repository.js';
@@ -16,7 +16,8 @@ const PATCH_DAYS_MAX = 62;
 interface Group {
   labels: SliceRow['labels'];
   sums: Float64Array;
-  cells: Array<[DayBlock, number]>;
+  /** Cells of the group, packed as block index × 65,536 + cell index. */
+  cells: number[];
 }
 
 /**
@@ -36,7 +37,11 @@ export class MemoryIndex {
   private version: string | null = null;
   private building: Promise<void> | null = null;
   private importsRunning = 0;
+  /** Set once anything asked for the index: from then on a stale index is rebuilt eagerly. */
+  private wanted = false;
   private readonly counter = new DistinctCounter();
+  private largestPatient = 0;
+  private largestEncounter = 0;
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -55,10 +60,11 @@ export class MemoryIndex {
 
   /** True when the index holds exactly the current data; otherwise starts (re)building it. */
   async ready(): Promise<boolean> {
+    this.wanted = true;
     if (this.importsRunning > 0 || this.building !== null) return false;
     const current = await this.dataVersion.current();
     if (current === this.version) return true;
-    this.startBuild();
+    if (this.building === null && this.importsRunning === 0) this.startBuild();
     return false;
   }
 
@@ -89,6 +95,8 @@ export class MemoryIndex {
       this.logger.warn(`index patch failed, it will be rebuilt: ${(error as Error).message}`);
     } finally {
       this.importsRunning--;
+      // A large import replaced the index wholesale: rebuild now, not at the next question.
+      if (this.wanted && this.version === null && this.building === null && this.importsRunning === 0) this.startBuild();
     }
   }
 
@@ -139,6 +147,8 @@ export class MemoryIndex {
           ([day, department, section, key]) => {
             const value = Number(key);
             if (value > 0x7fffffff) throw new Error(`${column} ${value} is beyond what the index holds`);
+            if (target === 'patients') this.largestPatient = Math.max(this.largestPatient, value);
+            else this.largestEncounter = Math.max(this.largestEncounter, value);
             const builder = builders.get(day!)!;
             builder[target][builder.cellOf(Number(department), Number(section))]!.push(value);
           },
@@ -160,46 +170,64 @@ export class MemoryIndex {
     const withDepartment = spec.dimensions.includes('department');
     const withSection = spec.dimensions.includes('section');
     const options = { fiscalYearStartMonth: spec.fiscalYearStartMonth };
-    const groups = new Map<string, Group>();
-    for (let i = lowerBound(this.days, spec.from); i < this.days.length && this.days[i]! <= spec.to; i++) {
-      const block = this.blocks.get(this.days[i]!)!;
-      const period = withPeriod ? periodLabel(block.day, spec.grain, options) : '';
+    const first = lowerBound(this.days, spec.from);
+    const last = lowerBound(this.days, addDays(spec.to, 1));
+    const blocks: DayBlock[] = [];
+    for (let i = first; i < last; i++) blocks.push(this.blocks.get(this.days[i]!)!);
+    // Groups are numbered, not named, on the hot path: (period, department, section) → integer.
+    const periodLabels: string[] = [];
+    const periodOfBlock = new Int32Array(blocks.length);
+    blocks.forEach((block, b) => {
+      const label = withPeriod ? periodLabel(block.day, spec.grain, options) : '';
+      if (periodLabels[periodLabels.length - 1] !== label) periodLabels.push(label);
+      periodOfBlock[b] = periodLabels.length - 1;
+    });
+    const groups = new Map<number, Group>();
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b]!;
       for (let c = 0; c < block.departments.length; c++) {
         const department = block.departments[c]!;
         const section = block.sections[c]!;
         if (departmentFilter !== null && !departmentFilter.has(department)) continue;
         if (sectionFilter !== null && !sectionFilter.has(section)) continue;
-        const key = `${period}|${withDepartment ? department : ''}|${withSection ? section : ''}`;
+        const key = (periodOfBlock[b]! * 1_000_003 + (withDepartment ? department : 0)) * 16 + (withSection ? section : 0);
         let group = groups.get(key);
         if (group === undefined) {
           const labels: SliceRow['labels'] = {};
-          if (withPeriod) labels.period = period;
+          if (withPeriod) labels.period = periodLabels[periodOfBlock[b]!]!;
           if (withDepartment) labels.department = this.departmentCodes.get(department) ?? null;
           if (withSection) labels.section = SECTIONS[section] ?? null;
           groups.set(key, (group = { labels, sums: new Float64Array(SUM_WIDTH), cells: [] }));
         }
-        for (let s = 0; s < SUM_WIDTH; s++) group.sums[s]! += block.sums[c * SUM_WIDTH + s]!;
-        group.cells.push([block, c]);
+        const base = c * SUM_WIDTH;
+        for (let s = 0; s < SUM_WIDTH; s++) group.sums[s]! += block.sums[base + s]!;
+        group.cells.push(b * 65_536 + c);
       }
     }
     // Like SQL without GROUP BY, a query with no dimensions answers one row, zeros included.
-    if (spec.dimensions.length === 0 && groups.size === 0) groups.set('', { labels: {}, sums: new Float64Array(SUM_WIDTH), cells: [] });
+    if (spec.dimensions.length === 0 && groups.size === 0) groups.set(0, { labels: {}, sums: new Float64Array(SUM_WIDTH), cells: [] });
+    const wantPatients = spec.measures.includes('patients');
+    const wantEncounters = spec.measures.includes('encounters');
     return [...groups.values()].map((group) => {
       const components: Record<string, number> = {};
       SUM_COMPONENTS.forEach((name, s) => (components[name] = group.sums[s]!));
-      if (spec.measures.includes('patients')) components['patients'] = this.countDistinct(group.cells, 'patients');
-      if (spec.measures.includes('encounters')) components['encounters'] = this.countDistinct(group.cells, 'encounters');
+      if (wantPatients) components['patients'] = this.countDistinct(blocks, group.cells, 'patients');
+      if (wantEncounters) components['encounters'] = this.countDistinct(blocks, group.cells, 'encounters');
       return { labels: group.labels, components };
     });
   }
 
-  private countDistinct(cells: Array<[DayBlock, number]>, which: 'patients' | 'encounters'): number {
-    const count = this.counter.begin();
-    for (const [block, cell] of cells) {
-      const offsets = which === 'patients' ? block.patientOffsets : block.encounterOffsets;
-      count.add(which === 'patients' ? block.patients : block.encounters, offsets[cell]!, offsets[cell + 1]!);
+  private countDistinct(blocks: readonly DayBlock[], cells: readonly number[], which: 'patients' | 'encounters'): number {
+    this.counter.begin();
+    const largest = which === 'patients' ? this.largestPatient : this.largestEncounter;
+    let total = 0;
+    for (const packed of cells) {
+      const block = blocks[(packed / 65_536) | 0]!;
+      const cell = packed & 0xffff;
+      if (which === 'patients') total += this.counter.add(block.patients, block.patientOffsets[cell]!, block.patientOffsets[cell + 1]!, largest);
+      else total += this.counter.add(block.encounters, block.encounterOffsets[cell]!, block.encounterOffsets[cell + 1]!, largest);
     }
-    return count.total();
+    return total;
   }
 }
 
