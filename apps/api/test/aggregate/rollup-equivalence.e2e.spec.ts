@@ -99,4 +99,24 @@ describe('rollups and the in-memory index answer exactly as the facts do', () =>
     expect(routedToRollup).toBeGreaterThan(QUERIES * 0.1);
     expect(routedToMemory).toBeGreaterThan(QUERIES * 0.2);
   }, 240_000);
+
+  it('does not trust its patch when another process imported in between', async () => {
+    const service = t.app.get(AggregateService);
+    await t.app.get(MemoryIndex).warm();
+    // Another process's import: a copy of an existing line on 2024-06-03, and its import row.
+    await t.db.query(`INSERT INTO encounter (external_id, patient_key) SELECT 'OTHER-1', patient_key FROM procedure_line LIMIT 1`);
+    await t.db.query(
+      `INSERT INTO procedure_line SELECT (SELECT id FROM encounter WHERE external_id = 'OTHER-1'), 1, patient_key, '2024-06-03', department_id, code_id,
+         section, modifiers, units, place_of_service, payer_id, payer_category, provider_npi, charge_cents, allowed_cents, paid_cents, claim_status,
+         denial_reason, minutes, import_id FROM procedure_line LIMIT 1`,
+    );
+    await t.db.query(`INSERT INTO import (status, finished_at) VALUES ('completed', now())`);
+    // Then an import of this process, on another day.
+    await t.importCsv('encounter_id,patient_id,service_date,department,code\nOURS-1,P-OURS-1,2024-06-10,CARD,99213\n');
+    const query = parseAggregateQuery({ measures: 'lines,patients', groupBy: 'period', grain: 'week', from: '2024-06-01', to: '2024-06-16' }, '2026-11-27');
+    const facts = await service.aggregate(query, null, { source: 'facts' });
+    const planned = await service.aggregate(query, null, { fresh: true });
+    expect(planned.rows).toEqual(facts.rows);
+    expect(planned.totals).toEqual(facts.totals);
+  });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { PG_POOL } from '../../database/database.tokens.js';
 
 /** How long a read of the data version is trusted before the database is asked again. */
@@ -18,12 +18,17 @@ export class DataVersionService {
   async current(): Promise<string> {
     const now = Date.now();
     if (this.cached !== null && now - this.cached.readAt < RECHECK_MS) return this.cached.version;
-    const { rows } = await this.pool.query(
-      `SELECT count(*) AS imports, coalesce(max(extract(epoch FROM finished_at)), 0) AS latest FROM import WHERE status = 'completed'`,
-    );
-    const version = `${rows[0].imports}:${rows[0].latest}`;
+    const version = await this.read(this.pool);
     this.cached = { version, readAt: now };
     return version;
+  }
+
+  /** The version as a given connection sees it (inside a snapshot, the snapshot's). */
+  async read(queryable: Pick<Pool, 'query'> | Pick<PoolClient, 'query'>): Promise<string> {
+    const { rows } = await queryable.query(
+      `SELECT count(*) AS imports, coalesce(max(extract(epoch FROM finished_at)), 0) AS latest FROM import WHERE status = 'completed'`,
+    );
+    return `${rows[0].imports}:${rows[0].latest}`;
   }
 
   /** Called by an import of this process as it commits, so its own answers show at once. */

@@ -87,9 +87,11 @@ export class MemoryIndex {
         return;
       }
       this.dataVersion.invalidate();
-      const version = await this.dataVersion.current();
-      await this.load(touchedDays);
-      this.version = version;
+      const before = this.version;
+      const after = await this.load(touchedDays);
+      // Exactly one import (ours) since the index's data: otherwise another process's import
+      // slipped in, whose days were not reloaded, and the index must be rebuilt.
+      this.version = importsBetween(before, after) === 1 ? after : null;
     } catch (error) {
       this.version = null;
       this.logger.warn(`index patch failed, it will be rebuilt: ${(error as Error).message}`);
@@ -104,10 +106,8 @@ export class MemoryIndex {
     this.building = (async () => {
       const started = Date.now();
       try {
-        const version = await this.dataVersion.current();
         this.blocks = new Map();
-        await this.load(null);
-        this.version = version;
+        this.version = await this.load(null);
         this.logger.log(`index built: ${this.days.length} days in ${Date.now() - started} ms`);
       } catch (error) {
         this.version = null;
@@ -118,12 +118,17 @@ export class MemoryIndex {
     })();
   }
 
-  /** Reads the cells of the given days (all days when null) from the facts. */
-  private async load(days: readonly string[] | null): Promise<void> {
+  /**
+   * Reads the cells of the given days (all days when null) from the facts, in one snapshot,
+   * so an import committing meanwhile cannot split them; returns the data version it saw.
+   */
+  private async load(days: readonly string[] | null): Promise<string> {
     if (days !== null && !days.every(isIsoDate)) throw new Error('touched days must be ISO dates');
     const where = days === null ? '' : days.length === 0 ? 'WHERE false' : `WHERE service_date IN (${days.map((d) => `'${d}'`).join(',')})`;
     const client = await this.pool.connect();
     try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const version = await this.dataVersion.read(client);
       const departments = await client.query('SELECT id, code FROM department');
       this.departmentIds = new Map(departments.rows.map((row) => [row.code as string, Number(row.id)]));
       this.departmentCodes = new Map(departments.rows.map((row) => [Number(row.id), row.code as string]));
@@ -154,9 +159,14 @@ export class MemoryIndex {
           },
         );
       }
+      await client.query('COMMIT');
       for (const day of days ?? []) this.blocks.delete(day);
       for (const [day, builder] of builders) this.blocks.set(day, builder.build());
       this.days = [...this.blocks.keys()].sort();
+      return version;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
     } finally {
       client.release();
     }
@@ -229,6 +239,11 @@ export class MemoryIndex {
     }
     return total;
   }
+}
+
+/** How many imports completed between two data versions (`count:latest`). */
+function importsBetween(before: string, after: string): number {
+  return Number(after.split(':')[0]) - Number(before.split(':')[0]);
 }
 
 function lowerBound(sorted: readonly string[], value: string): number {
