@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
+import { TableToggle } from '../table-toggle';
 
 interface ChartFrameProps {
   title: string;
@@ -28,15 +29,7 @@ export function ChartFrame({ title, summary, legend, table, height, children }: 
         <h2 id={titleId} className="card-title">
           {title}
         </h2>
-        <button
-          type="button"
-          className="button button-quiet"
-          aria-expanded={tableShown}
-          aria-controls={tableId}
-          onClick={() => setTableShown((shown) => !shown)}
-        >
-          {tableShown ? 'Hide table' : 'Show table'}
-        </button>
+        <TableToggle shown={tableShown} controls={tableId} onToggle={() => setTableShown((shown) => !shown)} />
       </header>
       {legend}
       <div className="chart-area" role="img" aria-label={summary} style={{ height }}>

@@ -6,6 +6,7 @@ import { periodName } from '../../../ui/format-period';
 import type { KpiTile as KpiTileModel } from '../utils/kpi-tiles';
 import { sparklineSummary } from '../utils/overview-model';
 import { KpiTile } from './kpi-tile';
+import { TableToggle } from '../../../ui/table-toggle';
 
 interface MonthRow {
   period: string;
@@ -33,15 +34,7 @@ export function KpiSection({ tiles, periods, range }: { tiles: KpiTileModel[]; p
         <h2 id={`${tableId}-title`} className="section-title">
           Headline figures <span className="section-title-note">vs a year earlier</span>
         </h2>
-        <button
-          type="button"
-          className="button button-quiet"
-          aria-expanded={tableShown}
-          aria-controls={tableId}
-          onClick={() => setTableShown((shown) => !shown)}
-        >
-          {tableShown ? 'Hide table' : 'Show table'}
-        </button>
+        <TableToggle shown={tableShown} controls={tableId} onToggle={() => setTableShown((shown) => !shown)} />
       </header>
       <ul className="kpi-grid">
         {tiles.map((tile) => (
