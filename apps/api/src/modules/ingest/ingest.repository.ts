@@ -243,23 +243,27 @@ export class IngestRepository {
         INSERT INTO patient (hash)
         SELECT DISTINCT n.first_patient FROM enc n
         WHERE n.key IS NULL AND NOT EXISTS (SELECT 1 FROM patient p WHERE p.hash = n.first_patient)`);
+      // Keys for the new encounters are drawn here, so no pass has to write them back.
+      await step('encounter_keys', `
+        CREATE TEMP TABLE enc_key ON COMMIT DROP AS
+        SELECT n.encounter_ext, n.existed,
+               coalesce(n.key, nextval(pg_get_serial_sequence('encounter', 'id'))) AS key,
+               coalesce(n.patient_key, p.id) AS patient_key
+        FROM enc n LEFT JOIN patient p ON n.key IS NULL AND p.hash = n.first_patient`);
       await step('new_encounters', `
-        WITH added AS (
-          INSERT INTO encounter (external_id, patient_key)
-          SELECT n.encounter_ext, p.id FROM enc n JOIN patient p ON p.hash = n.first_patient WHERE n.key IS NULL
-          RETURNING id, external_id, patient_key)
-        UPDATE enc n SET key = a.id, patient_key = a.patient_key FROM added a WHERE n.encounter_ext = a.external_id`);
+        INSERT INTO encounter (id, external_id, patient_key)
+        SELECT key, encounter_ext, patient_key FROM enc_key WHERE NOT existed ORDER BY key`);
 
       await step('touched', `
         CREATE TEMP TABLE touched_day ON COMMIT DROP AS
         SELECT DISTINCT service_date AS day FROM stg WHERE err_reason IS NULL`);
-      const replacing = await step('replacing', `SELECT EXISTS (SELECT 1 FROM enc WHERE existed) AS any`);
+      const replacing = await step('replacing', `SELECT EXISTS (SELECT 1 FROM enc_key WHERE existed) AS any`);
       if (replacing.rows[0].any) {
         // A replaced line may move to another month: its old month is refreshed too.
         await step('delete', `
           WITH gone AS (
             DELETE FROM procedure_line f
-            USING stg s JOIN enc n ON n.encounter_ext = s.encounter_ext
+            USING stg s JOIN enc_key n ON n.encounter_ext = s.encounter_ext
             WHERE n.existed AND s.err_reason IS NULL AND f.encounter_key = n.key AND f.line_number = s.line_number
             RETURNING f.service_date)
           INSERT INTO touched_day SELECT DISTINCT service_date FROM gone`);
@@ -272,7 +276,7 @@ export class IngestRepository {
           s.modifiers, s.units, s.pos, py.id, s.payer_category, s.npi, s.charge, s.allowed, s.paid,
           s.status, s.denial, s.minutes, $1
         FROM stg s
-        JOIN enc n ON n.encounter_ext = s.encounter_ext
+        JOIN enc_key n ON n.encounter_ext = s.encounter_ext
         JOIN department d ON d.code = s.department
         JOIN procedure_code c ON c.code = s.code
         LEFT JOIN payer py ON py.name = s.payer
