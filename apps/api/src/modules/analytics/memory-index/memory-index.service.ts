@@ -126,6 +126,7 @@ export class MemoryIndex {
     if (days !== null && !days.every(isIsoDate)) throw new Error('touched days must be ISO dates');
     const where = days === null ? '' : days.length === 0 ? 'WHERE false' : `WHERE service_date IN (${days.map((d) => `'${d}'`).join(',')})`;
     const client = await this.pool.connect();
+    let versionSeen: string;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const version = await this.dataVersion.read(client);
@@ -163,13 +164,15 @@ export class MemoryIndex {
       for (const day of days ?? []) this.blocks.delete(day);
       for (const [day, builder] of builders) this.blocks.set(day, builder.build());
       this.days = [...this.blocks.keys()].sort();
-      return version;
+      versionSeen = version;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      // A failure mid-COPY leaves the connection in the middle of a copy: destroy it rather
+      // than hand it back to the pool, where the next query would wait on it for ever.
+      client.release(true);
       throw error;
-    } finally {
-      client.release();
     }
+    client.release();
+    return versionSeen;
   }
 
   /** The slice from the index: the same rows (labels and components) as the SQL would give. */
