@@ -1,3 +1,4 @@
+import { RollupMonthCodeEntity } from '../modules/analytics/entities/rollup-month-code.entity.js';
 import { RollupMonthEntity } from '../modules/analytics/entities/rollup-month.entity.js';
 import { UserEntity } from '../modules/auth/entities/user.entity.js';
 import { DepartmentEntity } from '../modules/catalog/entities/department.entity.js';
@@ -20,4 +21,5 @@ export const ENTITIES = [
   ImportEntity,
   ImportRejectionEntity,
   RollupMonthEntity,
+  RollupMonthCodeEntity,
 ];

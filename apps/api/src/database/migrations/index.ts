@@ -1,4 +1,5 @@
 import { InitialSchema1795780000000 } from './1795780000000-initial-schema.js';
 import { RollupMonth1795790000000 } from './1795790000000-rollup-month.js';
+import { RollupMonthCode1795800000000 } from './1795800000000-rollup-month-code.js';
 
-export const MIGRATIONS = [InitialSchema1795780000000, RollupMonth1795790000000];
+export const MIGRATIONS = [InitialSchema1795780000000, RollupMonth1795790000000, RollupMonthCode1795800000000];

@@ -8,7 +8,7 @@ export interface SqlStatement {
 }
 
 /** Where a slice is computed in the database: the facts, or a rollup that covers it. */
-export type SqlSource = 'facts' | 'rollup_month';
+export type SqlSource = 'facts' | 'rollup_month' | 'rollup_month_code';
 /** Where a slice is computed: the in-memory index, or the database. */
 export type SliceSource = SqlSource | 'memory';
 
@@ -45,7 +45,7 @@ export function periodStartSql(grain: Grain, fiscalYearStartMonth: number, day =
 function dimensionSql(dimension: DimensionId, spec: SliceSpec, source: SqlSource): string {
   switch (dimension) {
     case 'period':
-      return periodStartSql(spec.grain, spec.fiscalYearStartMonth, source === 'rollup_month' ? 'f.month' : 'f.service_date');
+      return periodStartSql(spec.grain, spec.fiscalYearStartMonth, source === 'facts' ? 'f.service_date' : 'f.month');
     case 'department':
       return 'f.department_id';
     case 'code':
@@ -62,6 +62,7 @@ function dimensionSql(dimension: DimensionId, spec: SliceSpec, source: SqlSource
 }
 
 const ROLLUP_DIMENSIONS: ReadonlySet<DimensionId> = new Set(['period', 'department', 'section', 'payer_category', 'place_of_service']);
+const CODE_ROLLUP_DIMENSIONS: ReadonlySet<DimensionId> = new Set(['period', 'department', 'section', 'code']);
 const MONTH_GRAINS: ReadonlySet<Grain> = new Set(['month', 'quarter', 'year', 'fiscal_year']);
 
 function isMonthStart(date: IsoDate): boolean {
@@ -74,15 +75,19 @@ function isMonthStart(date: IsoDate): boolean {
  * anything else (distinct counts, codes, providers, weeks, days, part months) reads the facts.
  */
 export function chooseSource(spec: SliceSpec): SqlSource {
-  if (spec.source === 'facts' || spec.source === 'rollup_month') return spec.source;
-  const covered =
-    spec.dimensions.every((dimension) => ROLLUP_DIMENSIONS.has(dimension)) &&
+  if (spec.source === 'facts' || spec.source === 'rollup_month' || spec.source === 'rollup_month_code') return spec.source;
+  const wholeMonths =
     (!spec.dimensions.includes('period') || MONTH_GRAINS.has(spec.grain)) &&
-    spec.filters.code === undefined &&
     isMonthStart(spec.from) &&
     isMonthStart(addDays(spec.to, 1)) &&
     measureComponents(spec.measures).every(([alias]) => ROLLUP_COMPONENT_SQL[alias] !== undefined);
-  return covered ? 'rollup_month' : 'facts';
+  if (!wholeMonths) return 'facts';
+  if (spec.dimensions.every((dimension) => ROLLUP_DIMENSIONS.has(dimension)) && spec.filters.code === undefined) return 'rollup_month';
+  const byCode =
+    spec.dimensions.every((dimension) => CODE_ROLLUP_DIMENSIONS.has(dimension)) &&
+    spec.filters.payer_category === undefined &&
+    spec.filters.place_of_service === undefined;
+  return byCode ? 'rollup_month_code' : 'facts';
 }
 
 /** One GROUP BY for the slice: dimension columns `dim_<id>`, then measure components. */
@@ -93,7 +98,7 @@ export function buildSliceSql(spec: SliceSpec): SqlStatement & { source: SqlSour
     values.push(value);
     return `$${values.length}`;
   };
-  const where = [source === 'rollup_month' ? 'f.month BETWEEN $1::date AND $2::date' : 'f.service_date BETWEEN $1::date AND $2::date'];
+  const where = [source === 'facts' ? 'f.service_date BETWEEN $1::date AND $2::date' : 'f.month BETWEEN $1::date AND $2::date'];
   const { filters } = spec;
   if (filters.department) where.push(`f.department_id IN (SELECT id FROM department WHERE code = ANY(${param(filters.department)}::text[]))`);
   if (filters.code) where.push(`f.code_id IN (SELECT id FROM procedure_code WHERE code = ANY(${param(filters.code)}::text[]))`);
@@ -106,10 +111,10 @@ export function buildSliceSql(spec: SliceSpec): SqlStatement & { source: SqlSour
   const components = measureComponents(spec.measures);
   const select = [
     ...spec.dimensions.map((dimension) => `${dimensionSql(dimension, spec, source)} AS dim_${dimension}`),
-    ...components.map(([alias, sql]) => `${source === 'rollup_month' ? ROLLUP_COMPONENT_SQL[alias] : sql} AS m_${alias}`),
+    ...components.map(([alias, sql]) => `${source === 'facts' ? sql : ROLLUP_COMPONENT_SQL[alias]} AS m_${alias}`),
   ];
   const groupBy = spec.dimensions.length > 0 ? ` GROUP BY ${spec.dimensions.map((_, i) => i + 1).join(', ')}` : '';
-  const table = source === 'rollup_month' ? 'rollup_month' : 'procedure_line';
+  const table = source === 'facts' ? 'procedure_line' : source;
   const inner = `SELECT ${select.join(', ')} FROM ${table} f WHERE ${where.join(' AND ')}${groupBy}`;
   if (!spec.dimensions.includes('department') && !spec.dimensions.includes('code')) return { text: inner, values, source };
   // Group on the compact ids, then look the few labels up once per group, not once per line.

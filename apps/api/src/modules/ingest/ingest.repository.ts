@@ -3,7 +3,7 @@ import pg, { type Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Writable } from 'node:stream';
 import { PG_POOL } from '../../database/database.tokens.js';
-import { ROLLUP_MONTH_REFRESH } from '../analytics/rollup-sql.js';
+import { ROLLUP_MONTH_CODE_REFRESH, ROLLUP_MONTH_REFRESH } from '../analytics/rollup-sql.js';
 import { STAGING_COLUMNS } from './staging-row.js';
 import type { ImportStatus } from './entities/import.entity.js';
 
@@ -289,14 +289,11 @@ export class IngestRepository {
         SELECT DISTINCT date_trunc('month', day::timestamp)::date AS month FROM touched_day`);
       const touchedDays = await step('touched_days', `SELECT to_char(day, 'YYYY-MM-DD') AS day FROM touched_day GROUP BY day ORDER BY day`);
       await step('rollup_clear', `DELETE FROM rollup_month WHERE month IN (SELECT month FROM touched)`);
-      await step(
-        'rollup_month',
-        ROLLUP_MONTH_REFRESH.replace(
-          '$MONTHS_FILTER',
-          `f.service_date >= (SELECT min(month) FROM touched) AND f.service_date < (SELECT max(month) FROM touched) + interval '1 month'
-           AND m IN (SELECT month FROM touched)`,
-        ),
-      );
+      const touchedMonths = `f.service_date >= (SELECT min(month) FROM touched) AND f.service_date < (SELECT max(month) FROM touched) + interval '1 month'
+           AND m IN (SELECT month FROM touched)`;
+      await step('rollup_month', ROLLUP_MONTH_REFRESH.replace('$MONTHS_FILTER', touchedMonths));
+      await step('rollup_code_clear', `DELETE FROM rollup_month_code WHERE month IN (SELECT month FROM touched)`);
+      await step('rollup_month_code', ROLLUP_MONTH_CODE_REFRESH.replace('$MONTHS_FILTER', touchedMonths));
 
       const outcome: LoadOutcome = {
         rowsLoaded: loaded.rowCount ?? 0,
