@@ -23,3 +23,46 @@ export const ROLLUP_MONTH_CODE_REFRESH = `
   FROM (SELECT date_trunc('month', f.service_date::timestamp)::date AS m, f.* FROM procedure_line f) f
   WHERE $MONTHS_FILTER
   GROUP BY m, code_id, department_id`;
+
+/**
+ * The lines an import changes, signed: +1 for each line it adds (from the staging table `stg`,
+ * with its dictionary ids), -1 for each line it replaced (the temp table `gone`).
+ */
+const SIGNED_LINES = `
+  SELECT 1 AS sign, date_trunc('month', s.service_date::timestamp)::date AS month, d.id AS department_id, c.id AS code_id,
+    s.section, s.payer_category, s.pos AS place_of_service, s.units, s.charge AS charge_cents, s.allowed AS allowed_cents,
+    s.paid AS paid_cents, s.status AS claim_status
+  FROM stg s JOIN department d ON d.code = s.department JOIN procedure_code c ON c.code = s.code
+  WHERE s.err_reason IS NULL
+  UNION ALL
+  SELECT -1, date_trunc('month', g.service_date::timestamp)::date, g.department_id, g.code_id, g.section, g.payer_category,
+    g.place_of_service, g.units, g.charge_cents, g.allowed_cents, g.paid_cents, g.claim_status
+  FROM gone g`;
+
+const SIGNED_SUMS = `sum(sign), sum(sign * units), sum(sign * charge_cents), sum(sign * allowed_cents), sum(sign * paid_cents),
+    coalesce(sum(sign) FILTER (WHERE claim_status = 1), 0), coalesce(sum(sign) FILTER (WHERE claim_status IN (0, 1)), 0)`;
+
+const ADD_SUMS = `lines = t.lines + EXCLUDED.lines, units = t.units + EXCLUDED.units,
+    charge_cents = t.charge_cents + EXCLUDED.charge_cents, allowed_cents = t.allowed_cents + EXCLUDED.allowed_cents,
+    paid_cents = t.paid_cents + EXCLUDED.paid_cents, denied_lines = t.denied_lines + EXCLUDED.denied_lines,
+    adjudicated_lines = t.adjudicated_lines + EXCLUDED.adjudicated_lines`;
+
+/**
+ * An import's change to the rollups, applied as a delta: its new lines' sums added and its
+ * replaced lines' subtracted, so a one-day import touches a few rows, not a month of facts.
+ * Groups left with no line are then removed, as a GROUP BY of the facts would not show them.
+ */
+export const ROLLUP_APPLY_DELTA = [
+  `INSERT INTO rollup_month AS t (month, department_id, section, payer_category, place_of_service,
+     lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines)
+   SELECT month, department_id, section, payer_category, place_of_service, ${SIGNED_SUMS}
+   FROM (${SIGNED_LINES}) x GROUP BY 1, 2, 3, 4, 5
+   ON CONFLICT (month, department_id, section, payer_category, place_of_service) DO UPDATE SET ${ADD_SUMS}`,
+  `INSERT INTO rollup_month_code AS t (month, code_id, department_id, section,
+     lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines)
+   SELECT month, code_id, department_id, min(section), ${SIGNED_SUMS}
+   FROM (${SIGNED_LINES}) x GROUP BY 1, 2, 3
+   ON CONFLICT (month, code_id, department_id) DO UPDATE SET ${ADD_SUMS}`,
+  `DELETE FROM rollup_month WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
+  `DELETE FROM rollup_month_code WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
+];

@@ -3,7 +3,7 @@ import pg, { type Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Writable } from 'node:stream';
 import { PG_POOL } from '../../database/database.tokens.js';
-import { ROLLUP_MONTH_CODE_REFRESH, ROLLUP_MONTH_REFRESH } from '../analytics/rollup-sql.js';
+import { ROLLUP_APPLY_DELTA } from '../analytics/rollup-sql.js';
 import { STAGING_COLUMNS } from './staging-row.js';
 import type { ImportStatus } from './entities/import.entity.js';
 
@@ -257,16 +257,24 @@ export class IngestRepository {
       await step('touched', `
         CREATE TEMP TABLE touched_day ON COMMIT DROP AS
         SELECT DISTINCT service_date AS day FROM stg WHERE err_reason IS NULL`);
+      // Replaced lines are kept aside: the rollups subtract them, and their old days (a line may
+      // move to another date) are refreshed in the index too.
+      await step('gone', `
+        CREATE TEMP TABLE gone ON COMMIT DROP AS
+        SELECT service_date, department_id, code_id, section, payer_category, place_of_service, units,
+               charge_cents, allowed_cents, paid_cents, claim_status
+        FROM procedure_line WHERE false`);
       const replacing = await step('replacing', `SELECT EXISTS (SELECT 1 FROM enc_key WHERE existed) AS any`);
       if (replacing.rows[0].any) {
-        // A replaced line may move to another month: its old month is refreshed too.
         await step('delete', `
-          WITH gone AS (
+          WITH removed AS (
             DELETE FROM procedure_line f
             USING stg s JOIN enc_key n ON n.encounter_ext = s.encounter_ext
             WHERE n.existed AND s.err_reason IS NULL AND f.encounter_key = n.key AND f.line_number = s.line_number
-            RETURNING f.service_date)
-          INSERT INTO touched_day SELECT DISTINCT service_date FROM gone`);
+            RETURNING f.service_date, f.department_id, f.code_id, f.section, f.payer_category, f.place_of_service, f.units,
+                      f.charge_cents, f.allowed_cents, f.paid_cents, f.claim_status)
+          INSERT INTO gone SELECT * FROM removed`);
+        await step('gone_days', `INSERT INTO touched_day SELECT DISTINCT service_date FROM gone`);
       }
       const loaded = await step('insert', `
         INSERT INTO procedure_line (encounter_key, line_number, patient_key, service_date, department_id, code_id, section,
@@ -288,12 +296,7 @@ export class IngestRepository {
         CREATE TEMP TABLE touched ON COMMIT DROP AS
         SELECT DISTINCT date_trunc('month', day::timestamp)::date AS month FROM touched_day`);
       const touchedDays = await step('touched_days', `SELECT to_char(day, 'YYYY-MM-DD') AS day FROM touched_day GROUP BY day ORDER BY day`);
-      await step('rollup_clear', `DELETE FROM rollup_month WHERE month IN (SELECT month FROM touched)`);
-      const touchedMonths = `f.service_date >= (SELECT min(month) FROM touched) AND f.service_date < (SELECT max(month) FROM touched) + interval '1 month'
-           AND m IN (SELECT month FROM touched)`;
-      await step('rollup_month', ROLLUP_MONTH_REFRESH.replace('$MONTHS_FILTER', touchedMonths));
-      await step('rollup_code_clear', `DELETE FROM rollup_month_code WHERE month IN (SELECT month FROM touched)`);
-      await step('rollup_month_code', ROLLUP_MONTH_CODE_REFRESH.replace('$MONTHS_FILTER', touchedMonths));
+      for (const [i, statement] of ROLLUP_APPLY_DELTA.entries()) await step(`rollup_${i}`, statement);
 
       const outcome: LoadOutcome = {
         rowsLoaded: loaded.rowCount ?? 0,
