@@ -123,4 +123,20 @@ describe('rollups and the in-memory index answer exactly as the facts do', () =>
     expect(planned.rows).toEqual(facts.rows);
     expect(planned.totals).toEqual(facts.totals);
   });
+
+  it('patches in an import that lands while the index is being built', async () => {
+    const service = t.app.get(AggregateService);
+    const index = t.app.get(MemoryIndex);
+    await index.warm();
+    // Start a rebuild and import while it runs: the build must end holding the import's lines.
+    (index as unknown as { startBuild(): void }).startBuild();
+    await t.importCsv('encounter_id,patient_id,service_date,department,code,charge_amount\nDURING-1,P-DURING,2024-03-05,RAD,70450,123.45\n');
+    await index.warm();
+    const query = parseAggregateQuery({ measures: 'lines,patients,charges', groupBy: 'period,department', grain: 'week', from: '2024-03-01', to: '2024-03-10' }, '2026-11-27');
+    const facts = await service.aggregate(query, null, { source: 'facts' });
+    const planned = await service.aggregate(query, null, { fresh: true });
+    expect(planned.meta.source).toBe('memory');
+    expect(planned.rows).toEqual(facts.rows);
+    expect(planned.totals).toEqual(facts.totals);
+  });
 });

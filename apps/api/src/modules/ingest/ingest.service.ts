@@ -146,7 +146,7 @@ export class IngestService {
       this.dataVersion.invalidate();
       return outcome;
     } finally {
-      await this.memoryIndex.importFinished(outcome?.touchedDays ?? null);
+      await this.memoryIndex.importFinished(importId, outcome?.touchedDays ?? null);
     }
   }
 

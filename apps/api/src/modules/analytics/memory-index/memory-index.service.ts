@@ -35,6 +35,10 @@ export class MemoryIndex {
   private departmentIds = new Map<string, number>();
   private departmentCodes = new Map<number, string>();
   private version: string | null = null;
+  /** The imports whose lines the index holds (ids of completed imports at its snapshot). */
+  private imports = new Set<number>();
+  /** Imports of this process that finished while a build ran: patched in when it ends. */
+  private finishedDuringBuild: Array<{ importId: number; days: readonly string[] }> = [];
   private building: Promise<void> | null = null;
   private importsRunning = 0;
   /** Set once anything asked for the index: from then on a stale index is rebuilt eagerly. */
@@ -78,20 +82,20 @@ export class MemoryIndex {
   }
 
   /** After an import of this process committed: reload the days it touched. */
-  async importFinished(touchedDays: readonly string[] | null): Promise<void> {
+  async importFinished(importId: number, touchedDays: readonly string[] | null): Promise<void> {
     try {
-      if (this.version === null || this.building !== null) return;
       if (touchedDays === null) return;
+      if (this.building !== null) {
+        this.finishedDuringBuild.push({ importId, days: touchedDays });
+        return;
+      }
+      if (this.version === null) return;
       if (touchedDays.length > PATCH_DAYS_MAX) {
         this.version = null;
         return;
       }
       this.dataVersion.invalidate();
-      const before = this.version;
-      const after = await this.load(touchedDays);
-      // Exactly one import (ours) since the index's data: otherwise another process's import
-      // slipped in, whose days were not reloaded, and the index must be rebuilt.
-      this.version = importsBetween(before, after) === 1 ? after : null;
+      await this.patch(touchedDays, new Set([importId]));
     } catch (error) {
       this.version = null;
       this.logger.warn(`index patch failed, it will be rebuilt: ${(error as Error).message}`);
@@ -102,12 +106,36 @@ export class MemoryIndex {
     }
   }
 
+  /**
+   * Reloads the given days and trusts the result only if every import completed since the
+   * index's snapshot is one of `ours`, whose days these are; otherwise another process's
+   * import slipped in, whose days were not reloaded, and the index must be rebuilt.
+   */
+  private async patch(days: readonly string[], ours: ReadonlySet<number>): Promise<void> {
+    const before = this.imports;
+    const after = await this.load(days);
+    const foreign = [...after.imports].some((id) => !before.has(id) && !ours.has(id));
+    this.version = foreign ? null : after.version;
+    this.imports = after.imports;
+  }
+
   private startBuild(): void {
+    this.finishedDuringBuild = [];
     this.building = (async () => {
       const started = Date.now();
       try {
         this.blocks = new Map();
-        this.version = await this.load(null);
+        const built = await this.load(null);
+        this.version = built.version;
+        this.imports = built.imports;
+        // Imports of this process that committed meanwhile: their days, not a second build.
+        while (this.finishedDuringBuild.length > 0 && this.version !== null) {
+          const finished = this.finishedDuringBuild;
+          this.finishedDuringBuild = [];
+          const days = [...new Set(finished.flatMap((f) => f.days))];
+          if (days.length > PATCH_DAYS_MAX) this.version = null;
+          else await this.patch(days, new Set(finished.map((f) => f.importId)));
+        }
         this.logger.log(`index built: ${this.days.length} days in ${Date.now() - started} ms`);
       } catch (error) {
         this.version = null;
@@ -122,14 +150,15 @@ export class MemoryIndex {
    * Reads the cells of the given days (all days when null) from the facts, in one snapshot,
    * so an import committing meanwhile cannot split them; returns the data version it saw.
    */
-  private async load(days: readonly string[] | null): Promise<string> {
+  private async load(days: readonly string[] | null): Promise<{ version: string; imports: Set<number> }> {
     if (days !== null && !days.every(isIsoDate)) throw new Error('touched days must be ISO dates');
     const where = days === null ? '' : days.length === 0 ? 'WHERE false' : `WHERE service_date IN (${days.map((d) => `'${d}'`).join(',')})`;
     const client = await this.pool.connect();
-    let versionSeen: string;
+    let seen: { version: string; imports: Set<number> };
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const version = await this.dataVersion.read(client);
+      const completed = await client.query(`SELECT id FROM import WHERE status = 'completed'`);
       const departments = await client.query('SELECT id, code FROM department');
       this.departmentIds = new Map(departments.rows.map((row) => [row.code as string, Number(row.id)]));
       this.departmentCodes = new Map(departments.rows.map((row) => [Number(row.id), row.code as string]));
@@ -164,7 +193,7 @@ export class MemoryIndex {
       for (const day of days ?? []) this.blocks.delete(day);
       for (const [day, builder] of builders) this.blocks.set(day, builder.build());
       this.days = [...this.blocks.keys()].sort();
-      versionSeen = version;
+      seen = { version, imports: new Set(completed.rows.map((row) => Number(row.id))) };
     } catch (error) {
       // A failure mid-COPY leaves the connection in the middle of a copy: destroy it rather
       // than hand it back to the pool, where the next query would wait on it for ever.
@@ -172,7 +201,7 @@ export class MemoryIndex {
       throw error;
     }
     client.release();
-    return versionSeen;
+    return seen;
   }
 
   /** The slice from the index: the same rows (labels and components) as the SQL would give. */
@@ -242,11 +271,6 @@ export class MemoryIndex {
     }
     return total;
   }
-}
-
-/** How many imports completed between two data versions (`count:latest`). */
-function importsBetween(before: string, after: string): number {
-  return Number(after.split(':')[0]) - Number(before.split(':')[0]);
 }
 
 function lowerBound(sorted: readonly string[], value: string): number {
