@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { RollupMeasures } from './rollup-measures.js';
 
 /**
  * Additive measures per month, code and department (the code views: movers, top codes,
@@ -6,7 +7,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * by each import for the months it touched, like rollup_month.
  */
 @Entity({ name: 'rollup_month_code' })
-export class RollupMonthCodeEntity {
+export class RollupMonthCodeEntity extends RollupMeasures {
   @PrimaryColumn({ type: 'date' })
   month!: string;
 
@@ -18,25 +19,4 @@ export class RollupMonthCodeEntity {
 
   @Column({ type: 'smallint' })
   section!: number;
-
-  @Column({ type: 'bigint' })
-  lines!: string;
-
-  @Column({ type: 'bigint' })
-  units!: string;
-
-  @Column({ name: 'charge_cents', type: 'bigint' })
-  chargeCents!: string;
-
-  @Column({ name: 'allowed_cents', type: 'bigint' })
-  allowedCents!: string;
-
-  @Column({ name: 'paid_cents', type: 'bigint' })
-  paidCents!: string;
-
-  @Column({ name: 'denied_lines', type: 'bigint' })
-  deniedLines!: string;
-
-  @Column({ name: 'adjudicated_lines', type: 'bigint' })
-  adjudicatedLines!: string;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { RollupMeasures } from './rollup-measures.js';
 
 /**
  * Additive measures of the facts per month and slice (department, section, payer category,
@@ -6,7 +7,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * by each import, which recomputes the months it touched inside its own transaction.
  */
 @Entity({ name: 'rollup_month' })
-export class RollupMonthEntity {
+export class RollupMonthEntity extends RollupMeasures {
   @PrimaryColumn({ type: 'date' })
   month!: string;
 
@@ -21,25 +22,4 @@ export class RollupMonthEntity {
 
   @PrimaryColumn({ name: 'place_of_service', type: 'smallint' })
   placeOfService!: number;
-
-  @Column({ type: 'bigint' })
-  lines!: string;
-
-  @Column({ type: 'bigint' })
-  units!: string;
-
-  @Column({ name: 'charge_cents', type: 'bigint' })
-  chargeCents!: string;
-
-  @Column({ name: 'allowed_cents', type: 'bigint' })
-  allowedCents!: string;
-
-  @Column({ name: 'paid_cents', type: 'bigint' })
-  paidCents!: string;
-
-  @Column({ name: 'denied_lines', type: 'bigint' })
-  deniedLines!: string;
-
-  @Column({ name: 'adjudicated_lines', type: 'bigint' })
-  adjudicatedLines!: string;
 }
