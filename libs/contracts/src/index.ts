@@ -1,3 +1,4 @@
 export * from './aggregate.js';
 export * from './imports.js';
 export * from './auth.js';
+export * from './admin.js';
