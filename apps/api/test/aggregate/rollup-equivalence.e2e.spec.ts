@@ -104,6 +104,31 @@ describe('rollups and the in-memory index answer exactly as the facts do', () =>
     expect(routedToCodes).toBeGreaterThan(QUERIES * 0.03);
   }, 240_000);
 
+  it('forgets the distinct counts it kept for a period once an import changes one of its days', async () => {
+    const service = t.app.get(AggregateService);
+    await t.app.get(MemoryIndex).warm();
+    const ask = async (params: Record<string, string>) => {
+      const query = parseAggregateQuery(params, '2026-11-27');
+      const planned = await service.aggregate(query, null, { fresh: true });
+      const facts = await service.aggregate(query, null, { source: 'facts' });
+      expect(planned.meta.source).toBe('memory');
+      expect(planned.rows).toEqual(facts.rows);
+      expect(planned.totals).toEqual(facts.totals);
+      return planned;
+    };
+    const byMonth = { measures: 'patients,encounters', groupBy: 'period,department', grain: 'month', from: '2024-01-01', to: '2024-12-31' };
+    const byYear = { measures: 'patients', groupBy: 'period', grain: 'year', from: '2024-01-01', to: '2024-12-31', department: 'CARD' };
+    const before = await ask(byMonth);
+    await ask(byYear);
+    // Two new patients in cardiology in May 2024: the kept May, Q2 and 2024 counts must move.
+    await t.importCsv('encounter_id,patient_id,service_date,department,code\nKEPT-1,P-KEPT-1,2024-05-14,CARD,99213\nKEPT-2,P-KEPT-2,2024-05-20,CARD,99214\n');
+    const after = await ask(byMonth);
+    const may = (answer: typeof before) => answer.rows.find((row) => row['period'] === '2024-05' && row['department'] === 'CARD')!;
+    expect(may(after)['patients']).toBe((may(before)['patients'] as number) + 2);
+    await ask(byYear);
+    await ask({ ...byMonth, grain: 'quarter' });
+  });
+
   it('does not trust its patch when another process imported in between', async () => {
     const service = t.app.get(AggregateService);
     await t.app.get(MemoryIndex).warm();

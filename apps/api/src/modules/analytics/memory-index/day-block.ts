@@ -71,3 +71,68 @@ export class DayBlockBuilder {
     };
   }
 }
+
+/**
+ * One block for several days (a month's): per (department, section) cell, the sums added and
+ * the keys merged into one sorted, distinct run. `day` is the first day the block stands for.
+ */
+export function mergeDayBlocks(day: string, blocks: readonly DayBlock[]): DayBlock {
+  interface Cell {
+    department: number;
+    section: number;
+    sums: Float64Array;
+    patients: Int32Array[];
+    encounters: Int32Array[];
+  }
+  const cells = new Map<number, Cell>();
+  for (const block of blocks) {
+    for (let c = 0; c < block.departments.length; c++) {
+      const key = block.departments[c]! * 64 + block.sections[c]!;
+      let cell = cells.get(key);
+      if (cell === undefined) {
+        cells.set(key, (cell = { department: block.departments[c]!, section: block.sections[c]!, sums: new Float64Array(SUM_WIDTH), patients: [], encounters: [] }));
+      }
+      for (let s = 0; s < SUM_WIDTH; s++) cell.sums[s]! += block.sums[c * SUM_WIDTH + s]!;
+      cell.patients.push(block.patients.subarray(block.patientOffsets[c]!, block.patientOffsets[c + 1]!));
+      cell.encounters.push(block.encounters.subarray(block.encounterOffsets[c]!, block.encounterOffsets[c + 1]!));
+    }
+  }
+  const ordered = [...cells.entries()].sort(([a], [b]) => a - b).map(([, cell]) => cell);
+  const csr = (runs: Int32Array[][]) => {
+    const merged = runs.map(distinctSorted);
+    const offsets = new Int32Array(merged.length + 1);
+    merged.forEach((keys, i) => (offsets[i + 1] = offsets[i]! + keys.length));
+    const keys = new Int32Array(offsets[merged.length]!);
+    merged.forEach((run, i) => keys.set(run, offsets[i]));
+    return { offsets, keys };
+  };
+  const patients = csr(ordered.map((cell) => cell.patients));
+  const encounters = csr(ordered.map((cell) => cell.encounters));
+  const sums = new Float64Array(ordered.length * SUM_WIDTH);
+  ordered.forEach((cell, i) => sums.set(cell.sums, i * SUM_WIDTH));
+  return {
+    day,
+    departments: Int32Array.from(ordered, (cell) => cell.department),
+    sections: Int16Array.from(ordered, (cell) => cell.section),
+    sums,
+    patientOffsets: patients.offsets,
+    patients: patients.keys,
+    encounterOffsets: encounters.offsets,
+    encounters: encounters.keys,
+  };
+}
+
+/** The distinct keys of several sorted runs, sorted. */
+function distinctSorted(runs: readonly Int32Array[]): Int32Array {
+  if (runs.length === 1) return runs[0]!;
+  const all = new Int32Array(runs.reduce((total, run) => total + run.length, 0));
+  let at = 0;
+  for (const run of runs) {
+    all.set(run, at);
+    at += run.length;
+  }
+  all.sort();
+  let kept = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[kept++] = all[i]!;
+  return all.slice(0, kept);
+}

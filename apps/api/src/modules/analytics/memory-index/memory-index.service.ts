@@ -1,17 +1,26 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { SECTIONS, addDays, isIsoDate, periodLabel, type DimensionId } from '@caseload/domain';
+import { GRAINS, SECTIONS, addDays, addMonths, isIsoDate, parsePeriodLabel, periodLabel, type DimensionId, type Grain } from '@caseload/domain';
+import { APP_CONFIG } from '../../../config/config.tokens.js';
+import type { AppConfig } from '../../../config/app-config.js';
 import { PG_POOL } from '../../../database/database.tokens.js';
 import type { SliceSpec } from '../aggregate-sql.js';
 import type { SliceRow } from '../aggregate.repository.js';
 import { DataVersionService } from '../data-version.service.js';
 import { copyRows } from './copy-rows.js';
-import { DayBlockBuilder, SUM_COMPONENTS, SUM_WIDTH, type DayBlock } from './day-block.js';
+import { DayBlockBuilder, SUM_COMPONENTS, SUM_WIDTH, mergeDayBlocks, type DayBlock } from './day-block.js';
 import { DistinctCounter } from './distinct-counter.js';
 
 const COVERED_DIMENSIONS: ReadonlySet<DimensionId> = new Set(['period', 'department', 'section']);
 /** An import that touched more days than this rebuilds the index in the background. */
 const PATCH_DAYS_MAX = 62;
+/** Grains whose periods are whole months: their ranges are read from month blocks. */
+const MONTH_GRAINS: ReadonlySet<Grain> = new Set(['month', 'quarter', 'year', 'fiscal_year']);
+/** How many (period, filter) count sets are kept before they are all dropped and recomputed. */
+const COUNTS_KEPT_MAX = 50_000;
+
+/** Distinct patients, distinct encounters. */
+type DistinctPair = [number, number];
 
 interface Group {
   labels: SliceRow['labels'];
@@ -20,10 +29,19 @@ interface Group {
   cells: number[];
 }
 
+/** One period of a slice: its blocks and its groups, keyed by department × 64 + section. */
+interface Period {
+  label: string;
+  blocks: DayBlock[];
+  groups: Map<number, Group>;
+}
+
 /**
  * An exact in-memory index of the facts by day × department × section: additive sums and the
  * distinct patient and encounter keys of every cell. It answers distinct counts over any range
- * and grain in milliseconds, where the database must sort every line. It is built from the
+ * and grain in milliseconds, where the database must sort every line. The same cells merged by
+ * month serve ranges of whole months, and the distinct counts of every whole period asked for
+ * are kept until a patch touches one of its days. It is built from the
  * facts on first use, patched by this process's imports (the days they touched), rebuilt when
  * another process changed the data, and used only while its data version is the current one.
  */
@@ -31,6 +49,11 @@ interface Group {
 export class MemoryIndex {
   private readonly logger = new Logger(MemoryIndex.name);
   private blocks = new Map<string, DayBlock>();
+  /** The same cells by month ('YYYY-MM'), merged from the day blocks. */
+  private months = new Map<string, DayBlock>();
+  /** Kept distinct counts of whole periods: 'grain|label' → filter and grouping → group → pair. */
+  private counts = new Map<string, Map<string, Map<number, DistinctPair>>>();
+  private countsKept = 0;
   private days: string[] = [];
   private departmentIds = new Map<string, number>();
   private departmentCodes = new Map<number, string>();
@@ -50,6 +73,7 @@ export class MemoryIndex {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly dataVersion: DataVersionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Whether the index can answer this slice (its dimensions and filters are the index's). */
@@ -114,6 +138,7 @@ export class MemoryIndex {
   private async patch(days: readonly string[], ours: ReadonlySet<number>): Promise<void> {
     const before = this.imports;
     const after = await this.load(days);
+    void this.warmCounts();
     const foreign = [...after.imports].some((id) => !before.has(id) && !ours.has(id));
     this.version = foreign ? null : after.version;
     this.imports = after.imports;
@@ -125,6 +150,9 @@ export class MemoryIndex {
       const started = Date.now();
       try {
         this.blocks = new Map();
+        this.months = new Map();
+        this.counts = new Map();
+        this.countsKept = 0;
         const built = await this.load(null);
         this.version = built.version;
         this.imports = built.imports;
@@ -143,6 +171,7 @@ export class MemoryIndex {
       } finally {
         this.building = null;
       }
+      if (this.version !== null) void this.warmCounts();
     })();
   }
 
@@ -193,6 +222,8 @@ export class MemoryIndex {
       for (const day of days ?? []) this.blocks.delete(day);
       for (const [day, builder] of builders) this.blocks.set(day, builder.build());
       this.days = [...this.blocks.keys()].sort();
+      if (days !== null) this.forgetCounts(days);
+      this.rebuildMonths(new Set([...builders.keys(), ...(days ?? [])].map((day) => day.slice(0, 7))));
       seen = { version, imports: new Set(completed.rows.map((row) => Number(row.id))) };
     } catch (error) {
       // A failure mid-COPY leaves the connection in the middle of a copy: destroy it rather
@@ -212,51 +243,144 @@ export class MemoryIndex {
     const withDepartment = spec.dimensions.includes('department');
     const withSection = spec.dimensions.includes('section');
     const options = { fiscalYearStartMonth: spec.fiscalYearStartMonth };
-    const first = lowerBound(this.days, spec.from);
-    const last = lowerBound(this.days, addDays(spec.to, 1));
-    const blocks: DayBlock[] = [];
-    for (let i = first; i < last; i++) blocks.push(this.blocks.get(this.days[i]!)!);
-    // Groups are numbered, not named, on the hot path: (period, department, section) → integer.
-    const periodLabels: string[] = [];
-    const periodOfBlock = new Int32Array(blocks.length);
-    blocks.forEach((block, b) => {
+    // Whole months come from month blocks when the grain is made of months.
+    const blocks = this.segments(spec.from, spec.to, !withPeriod || MONTH_GRAINS.has(spec.grain));
+    const periods: Period[] = [];
+    for (const block of blocks) {
       const label = withPeriod ? periodLabel(block.day, spec.grain, options) : '';
-      if (periodLabels[periodLabels.length - 1] !== label) periodLabels.push(label);
-      periodOfBlock[b] = periodLabels.length - 1;
-    });
-    const groups = new Map<number, Group>();
-    for (let b = 0; b < blocks.length; b++) {
-      const block = blocks[b]!;
-      for (let c = 0; c < block.departments.length; c++) {
-        const department = block.departments[c]!;
-        const section = block.sections[c]!;
-        if (departmentFilter !== null && !departmentFilter.has(department)) continue;
-        if (sectionFilter !== null && !sectionFilter.has(section)) continue;
-        const key = (periodOfBlock[b]! * 1_000_003 + (withDepartment ? department : 0)) * 16 + (withSection ? section : 0);
-        let group = groups.get(key);
-        if (group === undefined) {
-          const labels: SliceRow['labels'] = {};
-          if (withPeriod) labels.period = periodLabels[periodOfBlock[b]!]!;
-          if (withDepartment) labels.department = this.departmentCodes.get(department) ?? null;
-          if (withSection) labels.section = SECTIONS[section] ?? null;
-          groups.set(key, (group = { labels, sums: new Float64Array(SUM_WIDTH), cells: [] }));
+      if (periods[periods.length - 1]?.label !== label) periods.push({ label, blocks: [], groups: new Map() });
+      periods[periods.length - 1]!.blocks.push(block);
+    }
+    for (const period of periods) {
+      for (let b = 0; b < period.blocks.length; b++) {
+        const block = period.blocks[b]!;
+        for (let c = 0; c < block.departments.length; c++) {
+          const department = block.departments[c]!;
+          const section = block.sections[c]!;
+          if (departmentFilter !== null && !departmentFilter.has(department)) continue;
+          if (sectionFilter !== null && !sectionFilter.has(section)) continue;
+          const key = (withDepartment ? department : 0) * 64 + (withSection ? section : 0);
+          let group = period.groups.get(key);
+          if (group === undefined) {
+            const labels: SliceRow['labels'] = {};
+            if (withPeriod) labels.period = period.label;
+            if (withDepartment) labels.department = this.departmentCodes.get(department) ?? null;
+            if (withSection) labels.section = SECTIONS[section] ?? null;
+            period.groups.set(key, (group = { labels, sums: new Float64Array(SUM_WIDTH), cells: [] }));
+          }
+          const base = c * SUM_WIDTH;
+          for (let s = 0; s < SUM_WIDTH; s++) group.sums[s]! += block.sums[base + s]!;
+          group.cells.push(b * 65_536 + c);
         }
-        const base = c * SUM_WIDTH;
-        for (let s = 0; s < SUM_WIDTH; s++) group.sums[s]! += block.sums[base + s]!;
-        group.cells.push(b * 65_536 + c);
       }
     }
     // Like SQL without GROUP BY, a query with no dimensions answers one row, zeros included.
-    if (spec.dimensions.length === 0 && groups.size === 0) groups.set(0, { labels: {}, sums: new Float64Array(SUM_WIDTH), cells: [] });
+    if (spec.dimensions.length === 0 && (periods.length === 0 || periods[0]!.groups.size === 0)) {
+      periods.splice(0, periods.length, { label: '', blocks: [], groups: new Map([[0, { labels: {}, sums: new Float64Array(SUM_WIDTH), cells: [] }]]) });
+    }
     const wantPatients = spec.measures.includes('patients');
     const wantEncounters = spec.measures.includes('encounters');
-    return [...groups.values()].map((group) => {
-      const components: Record<string, number> = {};
-      SUM_COMPONENTS.forEach((name, s) => (components[name] = group.sums[s]!));
-      if (wantPatients) components['patients'] = this.countDistinct(blocks, group.cells, 'patients');
-      if (wantEncounters) components['encounters'] = this.countDistinct(blocks, group.cells, 'encounters');
-      return { labels: group.labels, components };
-    });
+    const filterKey = `${[...(departmentFilter ?? [])].sort()}|${[...(sectionFilter ?? [])].sort()}|${withDepartment}|${withSection}`;
+    const rows: SliceRow[] = [];
+    for (const period of periods) {
+      // A whole period's distinct counts are kept: they do not change until its days do.
+      let kept: Map<number, DistinctPair> | null = null;
+      if ((wantPatients || wantEncounters) && withPeriod && this.isWhole(period, spec)) {
+        kept = this.periodCounts(spec.grain, period, filterKey);
+      }
+      for (const [key, group] of period.groups) {
+        const components: Record<string, number> = {};
+        SUM_COMPONENTS.forEach((name, s) => (components[name] = group.sums[s]!));
+        const pair = kept?.get(key);
+        if (wantPatients) components['patients'] = pair?.[0] ?? this.countDistinct(period.blocks, group.cells, 'patients');
+        if (wantEncounters) components['encounters'] = pair?.[1] ?? this.countDistinct(period.blocks, group.cells, 'encounters');
+        rows.push({ labels: group.labels, components });
+      }
+    }
+    return rows;
+  }
+
+  /** The blocks that make up [from, to]: a month block for each whole month if `monthly`, else days. */
+  private segments(from: string, to: string, monthly: boolean): DayBlock[] {
+    const blocks: DayBlock[] = [];
+    const end = lowerBound(this.days, addDays(to, 1));
+    let i = lowerBound(this.days, from);
+    while (i < end) {
+      const day = this.days[i]!;
+      if (monthly) {
+        const first = `${day.slice(0, 8)}01`;
+        const next = addMonths(first, 1);
+        if (first >= from && next <= addDays(to, 1)) {
+          blocks.push(this.months.get(day.slice(0, 7))!);
+          i = lowerBound(this.days, next);
+          continue;
+        }
+      }
+      blocks.push(this.blocks.get(day)!);
+      i++;
+    }
+    return blocks;
+  }
+
+  private isWhole(period: Period, spec: SliceSpec): boolean {
+    const bounds = parsePeriodLabel(period.label, spec.grain, { fiscalYearStartMonth: spec.fiscalYearStartMonth });
+    return bounds !== null && bounds.start >= spec.from && bounds.end <= spec.to;
+  }
+
+  /** Distinct patients and encounters of every group of a whole period, computed once and kept. */
+  private periodCounts(grain: Grain, period: Period, filterKey: string): Map<number, DistinctPair> {
+    const periodKey = `${grain}|${period.label}`;
+    let byFilter = this.counts.get(periodKey);
+    if (byFilter === undefined) this.counts.set(periodKey, (byFilter = new Map()));
+    let pairs = byFilter.get(filterKey);
+    if (pairs === undefined) {
+      if (++this.countsKept > COUNTS_KEPT_MAX) {
+        this.counts.clear();
+        this.countsKept = 1;
+        this.counts.set(periodKey, byFilter);
+      }
+      pairs = new Map();
+      for (const [key, group] of period.groups) {
+        pairs.set(key, [this.countDistinct(period.blocks, group.cells, 'patients'), this.countDistinct(period.blocks, group.cells, 'encounters')]);
+      }
+      byFilter.set(filterKey, pairs);
+    }
+    return pairs;
+  }
+
+  /** Forgets the kept counts of every period, at every grain, that holds one of these days. */
+  private forgetCounts(days: readonly string[]): void {
+    const options = { fiscalYearStartMonth: this.config.fiscalYearStartMonth };
+    for (const day of days) for (const grain of GRAINS) this.counts.delete(`${grain}|${periodLabel(day, grain, options)}`);
+  }
+
+  /** Rebuilds the month blocks of the given months ('YYYY-MM') from their day blocks. */
+  private rebuildMonths(months: Iterable<string>): void {
+    for (const month of months) {
+      const first = lowerBound(this.days, `${month}-01`);
+      const last = lowerBound(this.days, addMonths(`${month}-01`, 1));
+      const days = this.days.slice(first, last).map((day) => this.blocks.get(day)!);
+      if (days.length === 0) this.months.delete(month);
+      else this.months.set(month, mergeDayBlocks(`${month}-01`, days));
+    }
+  }
+
+  /**
+   * Computes the kept counts the pages ask for first (patients and encounters by month, overall,
+   * by department and by section), a month at a time so requests are served in between.
+   */
+  private async warmCounts(): Promise<void> {
+    const version = this.version;
+    const months = [...this.months.keys()];
+    for (const month of months) {
+      if (this.version !== version || this.building !== null) return;
+      const from = `${month}-01`;
+      const to = addDays(addMonths(from, 1), -1);
+      for (const dimensions of [['period'], ['period', 'department'], ['period', 'section']] as DimensionId[][]) {
+        this.slice({ measures: ['patients'], dimensions, grain: 'month', fiscalYearStartMonth: this.config.fiscalYearStartMonth, from, to, filters: {} });
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   private countDistinct(blocks: readonly DayBlock[], cells: readonly number[], which: 'patients' | 'encounters'): number {
