@@ -63,6 +63,7 @@ export class MemoryIndex {
   /** Imports of this process that finished while a build ran: patched in when it ends. */
   private finishedDuringBuild: Array<{ importId: number; days: readonly string[] }> = [];
   private building: Promise<void> | null = null;
+  private warming: Promise<void> = Promise.resolve();
   private importsRunning = 0;
   /** Set once anything asked for the index: from then on a stale index is rebuilt eagerly. */
   private wanted = false;
@@ -96,9 +97,10 @@ export class MemoryIndex {
     return false;
   }
 
-  /** Waits for a build to finish (tests, the benchmark); builds if none has run. */
+  /** Waits for a build and its kept counts to finish (tests, the benchmark); builds if none has run. */
   async warm(): Promise<void> {
     if (!(await this.ready())) await this.building;
+    await this.warming;
   }
 
   importStarted(): void {
@@ -138,7 +140,7 @@ export class MemoryIndex {
   private async patch(days: readonly string[], ours: ReadonlySet<number>): Promise<void> {
     const before = this.imports;
     const after = await this.load(days);
-    void this.warmCounts();
+    this.warming = this.warmCounts();
     const foreign = [...after.imports].some((id) => !before.has(id) && !ours.has(id));
     this.version = foreign ? null : after.version;
     this.imports = after.imports;
@@ -171,7 +173,7 @@ export class MemoryIndex {
       } finally {
         this.building = null;
       }
-      if (this.version !== null) void this.warmCounts();
+      if (this.version !== null) this.warming = this.warmCounts();
     })();
   }
 
