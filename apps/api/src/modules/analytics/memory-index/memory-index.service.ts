@@ -10,6 +10,7 @@ import { DataVersionService } from '../data-version.service.js';
 import { copyRows } from './copy-rows.js';
 import { DayBlockBuilder, SUM_COMPONENTS, SUM_WIDTH, mergeDayBlocks, type DayBlock } from './day-block.js';
 import { DistinctCounter } from './distinct-counter.js';
+import { ANY_DEPARTMENT, ANY_SECTION, PreviousDayIndex, groupKey } from './previous-day-index.js';
 
 const COVERED_DIMENSIONS: ReadonlySet<DimensionId> = new Set(['period', 'department', 'section']);
 /** An import that touched more days than this rebuilds the index in the background. */
@@ -27,6 +28,9 @@ interface Group {
   sums: Float64Array;
   /** Cells of the group, packed as block index × 65,536 + cell index. */
   cells: number[];
+  /** Department and section of its first cell (those of every cell where the slice pins them). */
+  department: number;
+  section: number;
 }
 
 /** One period of a slice: its blocks and its groups, keyed by department × 64 + section. */
@@ -54,6 +58,8 @@ export class MemoryIndex {
   /** Kept distinct counts of whole periods: 'grain|label' → filter and grouping → group → pair. */
   private counts = new Map<string, Map<string, Map<number, DistinctPair>>>();
   private countsKept = 0;
+  /** Distinct counts over any days, built after each load from the day blocks of `days`. */
+  private previous: { days: string[]; patients: PreviousDayIndex; encounters: PreviousDayIndex } | null = null;
   private days: string[] = [];
   private departmentIds = new Map<string, number>();
   private departmentCodes = new Map<number, string>();
@@ -140,7 +146,7 @@ export class MemoryIndex {
   private async patch(days: readonly string[], ours: ReadonlySet<number>): Promise<void> {
     const before = this.imports;
     const after = await this.load(days);
-    this.warming = this.warmCounts();
+    this.warming = this.buildPrevious();
     const foreign = [...after.imports].some((id) => !before.has(id) && !ours.has(id));
     this.version = foreign ? null : after.version;
     this.imports = after.imports;
@@ -173,7 +179,7 @@ export class MemoryIndex {
       } finally {
         this.building = null;
       }
-      if (this.version !== null) this.warming = this.warmCounts();
+      if (this.version !== null) this.warming = this.buildPrevious();
     })();
   }
 
@@ -224,6 +230,7 @@ export class MemoryIndex {
       for (const day of days ?? []) this.blocks.delete(day);
       for (const [day, builder] of builders) this.blocks.set(day, builder.build());
       this.days = [...this.blocks.keys()].sort();
+      this.previous = null;
       if (days !== null) this.forgetCounts(days);
       this.rebuildMonths(new Set([...builders.keys(), ...(days ?? [])].map((day) => day.slice(0, 7))));
       seen = { version, imports: new Set(completed.rows.map((row) => Number(row.id))) };
@@ -268,7 +275,7 @@ export class MemoryIndex {
             if (withPeriod) labels.period = period.label;
             if (withDepartment) labels.department = this.departmentCodes.get(department) ?? null;
             if (withSection) labels.section = SECTIONS[section] ?? null;
-            period.groups.set(key, (group = { labels, sums: new Float64Array(SUM_WIDTH), cells: [] }));
+            period.groups.set(key, (group = { labels, sums: new Float64Array(SUM_WIDTH), cells: [], department, section }));
           }
           const base = c * SUM_WIDTH;
           for (let s = 0; s < SUM_WIDTH; s++) group.sums[s]! += block.sums[base + s]!;
@@ -278,24 +285,32 @@ export class MemoryIndex {
     }
     // Like SQL without GROUP BY, a query with no dimensions answers one row, zeros included.
     if (spec.dimensions.length === 0 && (periods.length === 0 || periods[0]!.groups.size === 0)) {
-      periods.splice(0, periods.length, { label: '', blocks: [], groups: new Map([[0, { labels: {}, sums: new Float64Array(SUM_WIDTH), cells: [] }]]) });
+      periods.splice(0, periods.length, { label: '', blocks: [], groups: new Map([[0, { labels: {}, sums: new Float64Array(SUM_WIDTH), cells: [], department: -1, section: -1 }]]) });
     }
     const wantPatients = spec.measures.includes('patients');
     const wantEncounters = spec.measures.includes('encounters');
     const filterKey = `${[...(departmentFilter ?? [])].sort()}|${[...(sectionFilter ?? [])].sort()}|${withDepartment}|${withSection}`;
     const rows: SliceRow[] = [];
+    const previous = this.previous;
+    const pinned = previous === null ? null : pinning(withDepartment, withSection, departmentFilter, sectionFilter);
     for (const period of periods) {
       // A whole period's distinct counts are kept: they do not change until its days do.
       let kept: Map<number, DistinctPair> | null = null;
-      if ((wantPatients || wantEncounters) && withPeriod && this.isWhole(period, spec)) {
-        kept = this.periodCounts(spec.grain, period, filterKey);
-      }
+      let days: [number, number] | null = null;
+      if ((wantPatients || wantEncounters) && previous !== null && pinned !== null) days = this.dayIndexes(previous.days, period, spec);
+      else if ((wantPatients || wantEncounters) && withPeriod && this.isWhole(period, spec)) kept = this.periodCounts(spec.grain, period, filterKey);
       for (const [key, group] of period.groups) {
         const components: Record<string, number> = {};
         SUM_COMPONENTS.forEach((name, s) => (components[name] = group.sums[s]!));
-        const pair = kept?.get(key);
-        if (wantPatients) components['patients'] = pair?.[0] ?? this.countDistinct(period.blocks, group.cells, 'patients');
-        if (wantEncounters) components['encounters'] = pair?.[1] ?? this.countDistinct(period.blocks, group.cells, 'encounters');
+        if (days !== null) {
+          const at = groupKey(pinned!.department ? group.department : ANY_DEPARTMENT, pinned!.section ? group.section : ANY_SECTION);
+          if (wantPatients) components['patients'] = previous!.patients.count(at, days[0], days[1]);
+          if (wantEncounters) components['encounters'] = previous!.encounters.count(at, days[0], days[1]);
+        } else {
+          const pair = kept?.get(key);
+          if (wantPatients) components['patients'] = pair?.[0] ?? this.countDistinct(period.blocks, group.cells, 'patients');
+          if (wantEncounters) components['encounters'] = pair?.[1] ?? this.countDistinct(period.blocks, group.cells, 'encounters');
+        }
         rows.push({ labels: group.labels, components });
       }
     }
@@ -367,21 +382,36 @@ export class MemoryIndex {
     }
   }
 
-  /**
-   * Computes the kept counts the pages ask for first (patients and encounters by month, overall,
-   * by department and by section), a month at a time so requests are served in between.
-   */
-  private async warmCounts(): Promise<void> {
-    const version = this.version;
-    const months = [...this.months.keys()];
-    for (const month of months) {
-      if (this.version !== version || this.building !== null) return;
-      const from = `${month}-01`;
-      const to = addDays(addMonths(from, 1), -1);
-      for (const dimensions of [['period'], ['period', 'department'], ['period', 'section']] as DimensionId[][]) {
-        this.slice({ measures: ['patients'], dimensions, grain: 'month', fiscalYearStartMonth: this.config.fiscalYearStartMonth, from, to, filters: {} });
-      }
+  /** The period's days within the slice's range, as indexes [from, to) into `days`. */
+  private dayIndexes(days: readonly string[], period: Period, spec: SliceSpec): [number, number] {
+    let from = spec.from;
+    let to = spec.to;
+    if (period.label !== '' && spec.dimensions.includes('period')) {
+      const bounds = parsePeriodLabel(period.label, spec.grain, { fiscalYearStartMonth: spec.fiscalYearStartMonth })!;
+      if (bounds.start > from) from = bounds.start;
+      if (bounds.end < to) to = bounds.end;
+    }
+    return [lowerBound(days, from), lowerBound(days, addDays(to, 1))];
+  }
+
+  /** Builds the previous-day index of the current blocks; gives up when they change meanwhile. */
+  private async buildPrevious(): Promise<void> {
+    const days = this.days;
+    const blocks = days.map((day) => this.blocks.get(day)!);
+    const stale = () => this.days !== days || this.building !== null;
+    const yieldNow = async () => {
       await new Promise((resolve) => setImmediate(resolve));
+      if (stale()) throw new StaleBuild();
+    };
+    try {
+      const started = Date.now();
+      const patients = await PreviousDayIndex.build(blocks, 'patients', this.largestPatient, yieldNow);
+      const encounters = await PreviousDayIndex.build(blocks, 'encounters', this.largestEncounter, yieldNow);
+      if (stale()) return;
+      this.previous = { days, patients, encounters };
+      this.logger.log(`distinct-count index built in ${Date.now() - started} ms`);
+    } catch (error) {
+      if (!(error instanceof StaleBuild)) this.logger.warn(`distinct-count index failed, counts use the key lists: ${(error as Error).message}`);
     }
   }
 
@@ -397,6 +427,25 @@ export class MemoryIndex {
     }
     return total;
   }
+}
+
+class StaleBuild extends Error {}
+
+/**
+ * Which of department and section pin every group of the slice to one value (grouped by it, or
+ * filtered to one value), or null when a filter lets several through without grouping by them:
+ * those groups are unions the previous-day index does not hold.
+ */
+function pinning(
+  withDepartment: boolean,
+  withSection: boolean,
+  departmentFilter: ReadonlySet<number> | null,
+  sectionFilter: ReadonlySet<number> | null,
+): { department: boolean; section: boolean } | null {
+  const pin = (grouped: boolean, filter: ReadonlySet<number> | null) => (grouped ? true : filter === null ? false : filter.size === 1 ? true : null);
+  const department = pin(withDepartment, departmentFilter);
+  const section = pin(withSection, sectionFilter);
+  return department === null || section === null ? null : { department, section };
 }
 
 function lowerBound(sorted: readonly string[], value: string): number {
