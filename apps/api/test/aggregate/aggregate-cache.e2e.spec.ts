@@ -12,7 +12,8 @@ describe('the answer cache', () => {
   beforeAll(async () => {
     t = await startTestApp();
     await t.importCsv(`${HEADER}\nC1,P1,2025-03-01,CARD,99213,10.00\nC2,P2,2025-04-01,CARD,99213,20.00\n`);
-    slices = jest.spyOn(t.app.get(AggregateRepository), 'slice');
+    // Every slice goes through answer(), the main one directly and the others via slice().
+    slices = jest.spyOn(t.app.get(AggregateRepository), 'answer');
   });
   afterAll(() => t.close());
   beforeEach(() => slices.mockClear());

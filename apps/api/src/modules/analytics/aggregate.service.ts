@@ -12,6 +12,7 @@ import {
   previousPeriodStart,
   type DimensionId,
   type IsoDate,
+  type MeasureId,
   type PeriodOptions,
 } from '@caseload/domain';
 import { APP_CONFIG } from '../../config/config.tokens.js';
@@ -23,9 +24,21 @@ import { AggregateRepository, type SliceRow } from './aggregate.repository.js';
 import { DataVersionService } from './data-version.service.js';
 import type { SliceSource, SliceSpec } from './aggregate-sql.js';
 import { ZERO_COMPONENTS, fillPeriods, labelKey, measureValues, sortRows } from './aggregate-shape.js';
+import { ROLLUP_COMPONENT_SQL, measureComponents } from './measure-sql.js';
 
 /** Above this many rows an answer is refused with advice, rather than built in memory. */
 export const MAX_ROWS = 1_000_000;
+
+/** The measures' components summed over the rows. */
+function sumComponents(measures: readonly MeasureId[], rows: readonly SliceRow[]): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const [alias] of measureComponents(measures)) {
+    let sum = 0;
+    for (const row of rows) sum += row.components[alias] ?? 0;
+    sums[alias] = sum;
+  }
+  return sums;
+}
 
 /** Department scope of the asking user: null = every department. */
 export type DepartmentScope = readonly string[] | null;
@@ -63,7 +76,25 @@ export class AggregateService {
   private async compute(query: AggregateQuery, scope: DepartmentScope, source?: SliceSource): Promise<AggregateResponse> {
     const base = { ...this.sliceSpec(query, scope), ...(source === undefined ? {} : { source }) };
     const periods = query.groupBy.includes('period') ? enumeratePeriods(query.from, query.to, query.grain, this.periodOptions) : [];
-    const [main, totals] = await Promise.all([this.repository.answer(base), this.repository.slice({ ...base, dimensions: [] })]);
+    const range = query.compare === null ? null : this.compareRange(query);
+    // Additive totals are the sums of the slice's own rows (its groups split its lines); distinct
+    // counts need the whole range asked. Every slice is asked at once, for the database to work
+    // on them side by side.
+    const additive = measureComponents(query.measures).every(([alias]) => ROLLUP_COMPONENT_SQL[alias] !== undefined);
+    const whole = (spec: SliceSpec) => (additive ? null : this.repository.slice({ ...spec, dimensions: [] }));
+    const comparison = range === null ? null : this.comparisonSpec(query, base, range);
+    const [main, totals, compared, compareTotals] = await Promise.all([
+      this.repository.answer(base),
+      whole(base),
+      comparison === null ? null : this.repository.slice(comparison),
+      range === null || comparison === null
+        ? null
+        : // previous_period rows compare with whole periods, a range other than the totals'.
+          comparison.from === range.from && comparison.to === range.to
+          ? whole(comparison)
+          : this.repository.slice({ ...base, ...range, dimensions: [] }),
+    ]);
+    const totalsOf = (rows: SliceRow[], wholeRows: SliceRow[] | null) => (wholeRows === null ? sumComponents(query.measures, rows) : (wholeRows[0]?.components ?? ZERO_COMPONENTS));
     const found = main.rows;
     const filled = fillPeriods(found, query.groupBy, periods.map((period) => period.label));
     if (filled.length > MAX_ROWS) {
@@ -71,17 +102,15 @@ export class AggregateService {
     }
 
     const rows: AggregateRow[] = filled.map((row) => ({ ...row.labels, ...measureValues(query.measures, row.components) }));
-    const totalValues = measureValues(query.measures, totals[0]?.components ?? ZERO_COMPONENTS);
+    const totalValues = measureValues(query.measures, totalsOf(found, totals));
     const meta: AggregateResponse['meta'] = { grain: query.grain, from: query.from, to: query.to, rowCount: 0, suppressed: 0, source: main.source };
 
-    if (query.compare !== null) {
-      const range = this.compareRange(query);
-      meta.compare = query.compare;
+    if (range !== null && compared !== null) {
+      meta.compare = query.compare!;
       meta.compareFrom = range.from;
       meta.compareTo = range.to;
-      await this.addComparison(query, base, filled, rows, range);
-      const compareTotals = await this.repository.slice({ ...base, ...range, dimensions: [] });
-      Object.assign(totalValues, measureValues(query.measures, compareTotals[0]?.components ?? ZERO_COMPONENTS, '_compare'));
+      this.addComparison(query, compared, filled, rows);
+      Object.assign(totalValues, measureValues(query.measures, totalsOf(compared, compareTotals), '_compare'));
     }
 
     sortRows(rows, query.groupBy, query.orderBy);
@@ -97,17 +126,20 @@ export class AggregateService {
     return { from: addDays(query.from, -length), to: addDays(query.from, -1) };
   }
 
-  private async addComparison(query: AggregateQuery, base: SliceSpec, filled: SliceRow[], rows: AggregateRow[], range: { from: IsoDate; to: IsoDate }): Promise<void> {
-    const dimensions = query.groupBy;
-    const hasPeriod = dimensions.includes('period');
-    let spec: SliceSpec = { ...base, ...range };
-    // For period rows, previous_period compares with each whole preceding period.
-    if (hasPeriod && query.compare === 'previous_period') {
+  /** The slice the comparison reads; for period rows, previous_period compares with each whole preceding period. */
+  private comparisonSpec(query: AggregateQuery, base: SliceSpec, range: { from: IsoDate; to: IsoDate }): SliceSpec {
+    if (query.groupBy.includes('period') && query.compare === 'previous_period') {
       const first = periodStart(query.from, query.grain, this.periodOptions);
       const last = periodStart(query.to, query.grain, this.periodOptions);
-      spec = { ...base, from: previousPeriodStart(first, query.grain, this.periodOptions), to: addDays(last, -1) };
+      return { ...base, from: previousPeriodStart(first, query.grain, this.periodOptions), to: addDays(last, -1) };
     }
-    const compared = new Map((await this.repository.slice(spec)).map((row) => [labelKey(row.labels, dimensions), row.components]));
+    return { ...base, ...range };
+  }
+
+  private addComparison(query: AggregateQuery, comparedRows: SliceRow[], filled: SliceRow[], rows: AggregateRow[]): void {
+    const dimensions = query.groupBy;
+    const hasPeriod = dimensions.includes('period');
+    const compared = new Map(comparedRows.map((row) => [labelKey(row.labels, dimensions), row.components]));
     filled.forEach((row, i) => {
       let labels = row.labels;
       if (hasPeriod) {
