@@ -18,14 +18,42 @@ export interface DayBlock {
   encounters: Int32Array;
 }
 
-/** Collects one day's cells as the build streams them, then freezes them into typed arrays. */
+/** The keys of one kind for a day, as they stream in cell by cell, in a typed array that grows. */
+class KeyRuns {
+  private keys = new Int32Array(256);
+  private size = 0;
+  private readonly counts: number[] = [];
+  private lastCell = 0;
+
+  add(cell: number, key: number): void {
+    if (cell < this.lastCell) throw new Error('keys must arrive in cell order');
+    this.lastCell = cell;
+    if (this.size === this.keys.length) {
+      const grown = new Int32Array(this.keys.length * 2);
+      grown.set(this.keys);
+      this.keys = grown;
+    }
+    this.keys[this.size++] = key;
+    this.counts[cell] = (this.counts[cell] ?? 0) + 1;
+  }
+
+  csr(cells: number): { offsets: Int32Array; keys: Int32Array } {
+    const offsets = new Int32Array(cells + 1);
+    for (let i = 0; i < cells; i++) offsets[i + 1] = offsets[i]! + (this.counts[i] ?? 0);
+    return { offsets, keys: this.keys.slice(0, this.size) };
+  }
+}
+
+/**
+ * Collects one day's cells as the build streams them: first every cell with its sums, in
+ * (department, section) order, then the keys of each kind in the same cell order.
+ */
 export class DayBlockBuilder {
   readonly departments: number[] = [];
   readonly sections: number[] = [];
   readonly sums: number[] = [];
   private readonly cellIndex = new Map<number, number>();
-  readonly patients: number[][] = [];
-  readonly encounters: number[][] = [];
+  private readonly keys = { patients: new KeyRuns(), encounters: new KeyRuns() };
 
   constructor(readonly day: string) {}
 
@@ -34,31 +62,18 @@ export class DayBlockBuilder {
     this.departments.push(department);
     this.sections.push(section);
     this.sums.push(...sums);
-    this.patients.push([]);
-    this.encounters.push([]);
   }
 
-  cellOf(department: number, section: number): number {
-    const index = this.cellIndex.get(department * 64 + section);
-    if (index === undefined) throw new Error(`no cell for department ${department}, section ${section} on ${this.day}`);
-    return index;
+  /** Adds a key to a cell; keys come sorted and distinct within a cell, cells in order. */
+  addKey(which: 'patients' | 'encounters', department: number, section: number, key: number): void {
+    const cell = this.cellIndex.get(department * 64 + section);
+    if (cell === undefined) throw new Error(`no cell for department ${department}, section ${section} on ${this.day}`);
+    this.keys[which].add(cell, key);
   }
 
   build(): DayBlock {
-    const csr = (lists: number[][]) => {
-      const offsets = new Int32Array(lists.length + 1);
-      let total = 0;
-      lists.forEach((list, i) => {
-        offsets[i] = total;
-        total += list.length;
-      });
-      offsets[lists.length] = total;
-      const keys = new Int32Array(total);
-      lists.forEach((list, i) => keys.set(list, offsets[i]));
-      return { offsets, keys };
-    };
-    const patients = csr(this.patients);
-    const encounters = csr(this.encounters);
+    const patients = this.keys.patients.csr(this.departments.length);
+    const encounters = this.keys.encounters.csr(this.departments.length);
     return {
       day: this.day,
       departments: Int32Array.from(this.departments),
@@ -73,66 +88,32 @@ export class DayBlockBuilder {
 }
 
 /**
- * One block for several days (a month's): per (department, section) cell, the sums added and
- * the keys merged into one sorted, distinct run. `day` is the first day the block stands for.
+ * One block for several days (a month's): per (department, section) cell, the sums added. It
+ * holds no keys: distinct counts over whole months come from the previous-day index, or from
+ * the day blocks. `day` is the first day the block stands for.
  */
 export function mergeDayBlocks(day: string, blocks: readonly DayBlock[]): DayBlock {
-  interface Cell {
-    department: number;
-    section: number;
-    sums: Float64Array;
-    patients: Int32Array[];
-    encounters: Int32Array[];
-  }
-  const cells = new Map<number, Cell>();
+  const cells = new Map<number, Float64Array>();
   for (const block of blocks) {
     for (let c = 0; c < block.departments.length; c++) {
       const key = block.departments[c]! * 64 + block.sections[c]!;
-      let cell = cells.get(key);
-      if (cell === undefined) {
-        cells.set(key, (cell = { department: block.departments[c]!, section: block.sections[c]!, sums: new Float64Array(SUM_WIDTH), patients: [], encounters: [] }));
-      }
-      for (let s = 0; s < SUM_WIDTH; s++) cell.sums[s]! += block.sums[c * SUM_WIDTH + s]!;
-      cell.patients.push(block.patients.subarray(block.patientOffsets[c]!, block.patientOffsets[c + 1]!));
-      cell.encounters.push(block.encounters.subarray(block.encounterOffsets[c]!, block.encounterOffsets[c + 1]!));
+      let sums = cells.get(key);
+      if (sums === undefined) cells.set(key, (sums = new Float64Array(SUM_WIDTH)));
+      for (let s = 0; s < SUM_WIDTH; s++) sums[s]! += block.sums[c * SUM_WIDTH + s]!;
     }
   }
-  const ordered = [...cells.entries()].sort(([a], [b]) => a - b).map(([, cell]) => cell);
-  const csr = (runs: Int32Array[][]) => {
-    const merged = runs.map(distinctSorted);
-    const offsets = new Int32Array(merged.length + 1);
-    merged.forEach((keys, i) => (offsets[i + 1] = offsets[i]! + keys.length));
-    const keys = new Int32Array(offsets[merged.length]!);
-    merged.forEach((run, i) => keys.set(run, offsets[i]));
-    return { offsets, keys };
-  };
-  const patients = csr(ordered.map((cell) => cell.patients));
-  const encounters = csr(ordered.map((cell) => cell.encounters));
+  const ordered = [...cells.entries()].sort(([a], [b]) => a - b);
   const sums = new Float64Array(ordered.length * SUM_WIDTH);
-  ordered.forEach((cell, i) => sums.set(cell.sums, i * SUM_WIDTH));
+  ordered.forEach(([, cell], i) => sums.set(cell, i * SUM_WIDTH));
+  const noKeys = new Int32Array(ordered.length + 1);
   return {
     day,
-    departments: Int32Array.from(ordered, (cell) => cell.department),
-    sections: Int16Array.from(ordered, (cell) => cell.section),
+    departments: Int32Array.from(ordered, ([key]) => Math.floor(key / 64)),
+    sections: Int16Array.from(ordered, ([key]) => key % 64),
     sums,
-    patientOffsets: patients.offsets,
-    patients: patients.keys,
-    encounterOffsets: encounters.offsets,
-    encounters: encounters.keys,
+    patientOffsets: noKeys,
+    patients: new Int32Array(0),
+    encounterOffsets: noKeys,
+    encounters: new Int32Array(0),
   };
-}
-
-/** The distinct keys of several sorted runs, sorted. */
-function distinctSorted(runs: readonly Int32Array[]): Int32Array {
-  if (runs.length === 1) return runs[0]!;
-  const all = new Int32Array(runs.reduce((total, run) => total + run.length, 0));
-  let at = 0;
-  for (const run of runs) {
-    all.set(run, at);
-    at += run.length;
-  }
-  all.sort();
-  let kept = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[kept++] = all[i]!;
-  return all.slice(0, kept);
 }

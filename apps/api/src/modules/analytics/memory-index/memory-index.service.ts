@@ -221,8 +221,7 @@ export class MemoryIndex {
             if (value > 0x7fffffff) throw new Error(`${column} ${value} is beyond what the index holds`);
             if (target === 'patients') this.largestPatient = Math.max(this.largestPatient, value);
             else this.largestEncounter = Math.max(this.largestEncounter, value);
-            const builder = builders.get(day!)!;
-            builder[target][builder.cellOf(Number(department), Number(section))]!.push(value);
+            builders.get(day!)!.addKey(target, Number(department), Number(section), value);
           },
         );
       }
@@ -252,8 +251,14 @@ export class MemoryIndex {
     const withDepartment = spec.dimensions.includes('department');
     const withSection = spec.dimensions.includes('section');
     const options = { fiscalYearStartMonth: spec.fiscalYearStartMonth };
-    // Whole months come from month blocks when the grain is made of months.
-    const blocks = this.segments(spec.from, spec.to, !withPeriod || MONTH_GRAINS.has(spec.grain));
+    const wantPatients = spec.measures.includes('patients');
+    const wantEncounters = spec.measures.includes('encounters');
+    const previous = this.previous;
+    const pinned = previous === null ? null : pinning(withDepartment, withSection, departmentFilter, sectionFilter);
+    // Whole months come from month blocks when the grain is made of months, unless distinct
+    // counts must be taken from the keys, which only the day blocks hold.
+    const keysNeeded = (wantPatients || wantEncounters) && pinned === null;
+    const blocks = this.segments(spec.from, spec.to, (!withPeriod || MONTH_GRAINS.has(spec.grain)) && !keysNeeded);
     const periods: Period[] = [];
     for (const block of blocks) {
       const label = withPeriod ? periodLabel(block.day, spec.grain, options) : '';
@@ -287,12 +292,8 @@ export class MemoryIndex {
     if (spec.dimensions.length === 0 && (periods.length === 0 || periods[0]!.groups.size === 0)) {
       periods.splice(0, periods.length, { label: '', blocks: [], groups: new Map([[0, { labels: {}, sums: new Float64Array(SUM_WIDTH), cells: [], department: -1, section: -1 }]]) });
     }
-    const wantPatients = spec.measures.includes('patients');
-    const wantEncounters = spec.measures.includes('encounters');
     const filterKey = `${[...(departmentFilter ?? [])].sort()}|${[...(sectionFilter ?? [])].sort()}|${withDepartment}|${withSection}`;
     const rows: SliceRow[] = [];
-    const previous = this.previous;
-    const pinned = previous === null ? null : pinning(withDepartment, withSection, departmentFilter, sectionFilter);
     for (const period of periods) {
       // A whole period's distinct counts are kept: they do not change until its days do.
       let kept: Map<number, DistinctPair> | null = null;

@@ -35,39 +35,30 @@ export class PreviousDayIndex {
    */
   static async build(blocks: readonly DayBlock[], which: 'patients' | 'encounters', largestKey: number, yieldNow: () => Promise<void>): Promise<PreviousDayIndex> {
     const index = new PreviousDayIndex(blocks.length);
-    // Cells by group, in day order: packed day × 65,536 + cell.
-    const members = new Map<number, number[]>();
-    const add = (key: number, packed: number) => {
-      let list = members.get(key);
-      if (list === undefined) members.set(key, (list = []));
-      list.push(packed);
-    };
-    blocks.forEach((block, d) => {
-      for (let c = 0; c < block.departments.length; c++) {
-        const department = block.departments[c]!;
-        const section = block.sections[c]!;
-        const packed = d * 65_536 + c;
-        add(groupKey(department, section), packed);
-        add(groupKey(department, ANY_SECTION), packed);
-        add(groupKey(ANY_DEPARTMENT, section), packed);
-        add(groupKey(ANY_DEPARTMENT, ANY_SECTION), packed);
-      }
-    });
+    const members = groupMembers(blocks);
     const lastDay = new Int32Array(largestKey + 1);
     const owner = new Int32Array(largestKey + 1);
     const Previous = blocks.length < 0xffff ? Uint16Array : Uint32Array;
     let stamp = 0;
     for (const [key, cells] of members) {
       stamp++;
+      // At most one entry per key of each member cell; fewer when cells of a day share keys.
+      let room = 0;
+      for (const packed of cells) {
+        const block = blocks[(packed / 65_536) | 0]!;
+        const bounds = which === 'patients' ? block.patientOffsets : block.encounterOffsets;
+        room += bounds[(packed & 0xffff) + 1]! - bounds[packed & 0xffff]!;
+      }
+      const entries = new Previous(room);
+      let size = 0;
       const offsets = new Int32Array(blocks.length + 1);
-      const entries: number[] = [];
       let day = -1;
       let dayStart = 0;
       const closeDay = (next: number) => {
-        if (day >= 0) sortRange(entries, dayStart, entries.length);
-        for (let d = day + 1; d <= next; d++) offsets[d] = entries.length;
+        if (day >= 0 && size - dayStart > 1) entries.subarray(dayStart, size).sort();
+        for (let d = day + 1; d <= next; d++) offsets[d] = size;
         day = next;
-        dayStart = entries.length;
+        dayStart = size;
       };
       for (const packed of cells) {
         const d = (packed / 65_536) | 0;
@@ -80,17 +71,17 @@ export class PreviousDayIndex {
           const k = keys[i]!;
           if (owner[k] !== stamp) {
             owner[k] = stamp;
-            entries.push(0);
-          } else if (lastDay[k] === d) {
-            continue; // seen in another cell of the group on this day
+            entries[size++] = 0;
+          } else if (lastDay[k] !== d) {
+            entries[size++] = lastDay[k]! + 1;
           } else {
-            entries.push(lastDay[k]! + 1);
+            continue; // seen in another cell of the group on this day
           }
           lastDay[k] = d;
         }
       }
       closeDay(blocks.length);
-      index.groups.set(key, { offsets, previous: Previous.from(entries) });
+      index.groups.set(key, { offsets, previous: size === room ? entries : entries.slice(0, size) });
       if (stamp % 16 === 0) await yieldNow();
     }
     return index;
@@ -118,8 +109,34 @@ export class PreviousDayIndex {
   }
 }
 
-function sortRange(values: number[], from: number, to: number): void {
-  if (to - from < 2) return;
-  const sorted = values.slice(from, to).sort((a, b) => a - b);
-  for (let i = 0; i < sorted.length; i++) values[from + i] = sorted[i]!;
+/**
+ * The cells of each group, in day order, packed as day × 65,536 + cell: every cell belongs to
+ * its own group, its department's, its section's and the group of all cells.
+ */
+function groupMembers(blocks: readonly DayBlock[]): Map<number, Int32Array> {
+  const groupsOf = (department: number, section: number) => [
+    groupKey(department, section),
+    groupKey(department, ANY_SECTION),
+    groupKey(ANY_DEPARTMENT, section),
+    groupKey(ANY_DEPARTMENT, ANY_SECTION),
+  ];
+  // Two passes, counting then filling, so that the lists are typed arrays of their exact size.
+  const sizes = new Map<number, number>();
+  for (const block of blocks) {
+    for (let c = 0; c < block.departments.length; c++) {
+      for (const key of groupsOf(block.departments[c]!, block.sections[c]!)) sizes.set(key, (sizes.get(key) ?? 0) + 1);
+    }
+  }
+  const members = new Map([...sizes].map(([key, size]) => [key, new Int32Array(size)]));
+  const filled = new Map<number, number>();
+  blocks.forEach((block, d) => {
+    for (let c = 0; c < block.departments.length; c++) {
+      for (const key of groupsOf(block.departments[c]!, block.sections[c]!)) {
+        const at = filled.get(key) ?? 0;
+        members.get(key)![at] = d * 65_536 + c;
+        filled.set(key, at + 1);
+      }
+    }
+  });
+  return members;
 }

@@ -23,7 +23,7 @@ describe('PreviousDayIndex', () => {
         if (random() < 0.3) continue;
         const keys = [...new Set(Array.from({ length: 1 + Math.floor(random() * 6) }, () => Math.floor(random() * 60)))].sort((a, b) => a - b);
         builder.addCell(department, section, new Array(SUM_WIDTH).fill(0));
-        builder.patients[builder.cellOf(department, section)]!.push(...keys);
+        for (const key of keys) builder.addKey('patients', department, section, key);
         day.push({ department, section, keys });
       }
     }
