@@ -16,6 +16,8 @@ const REQUIRED = new Problem('is required');
 
 export function readText(v: string, max: number, opts: { required: boolean; quote: boolean }): string | null | Problem {
   if (v === '') return opts.required ? REQUIRED : null;
+  // PostgreSQL text cannot hold a NUL character; it is never part of a real identifier.
+  if (v.includes('\0')) return new Problem('must not contain a NUL character');
   if (v.length <= max) return v;
   // The patient id is never quoted: reasons are shown and exported.
   const shown = opts.quote ? `${v.length} characters: ${quote(v)}` : `${v.length} characters`;

@@ -127,6 +127,17 @@ describe('CSV import validation (DESIGN §3.1)', () => {
       expect((await linesOf(t, 'B9-E1'))[0]).toMatchObject({ date: '1990-01-01' });
     });
 
+    it('rejects a field holding a NUL character, which no text column can store', async () => {
+      const { rejections, loaded } = await load('nul-byte.csv');
+      // Row 3 = NL-E2, department "CA\0RD"; row 4 = NL-E3, encounter_id "NL\0-E3".
+      expectRejections(rejections, [
+        { row: 3, column: 'department', reason: /department must not contain a NUL character/ },
+        { row: 4, column: 'encounter_id', reason: /encounter_id must not contain a NUL character/ },
+      ]);
+      // NL-E1 10.00 + NL-E4 40.00 = 50.00 → 5000 cents in 2 lines.
+      expect(loaded).toMatchObject({ lines: 2, chargeCents: 5_000 });
+    });
+
     it('rejects codes that are neither CPT nor HCPCS Level II, and trims and upper-cases the valid ones', async () => {
       const { rejections, loaded } = await load('bad-code.csv');
       // Row 3 = CD-E2 "9921" (four digits); row 5 = CD-E4 "W1234" (HCPCS letters stop at V).

@@ -1,8 +1,11 @@
-/** PostgreSQL COPY text format: tab-separated, `\N` for null, backslash escapes. */
+/**
+ * PostgreSQL COPY text format: tab-separated, `\N` for null, backslash escapes. A NUL, which no
+ * PostgreSQL text can hold, becomes U+FFFD (only raw text of rejected rows can carry one).
+ */
 export function copyValue(value: string | number | null): string {
   if (value === null) return '\\N';
   if (typeof value === 'number') return String(value);
-  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, escapeChar) : value;
+  return /[\\\t\n\r\0]/.test(value) ? value.replace(/[\\\t\n\r\0]/g, escapeChar) : value;
 }
 
 function escapeChar(char: string): string {
@@ -13,6 +16,8 @@ function escapeChar(char: string): string {
       return '\\t';
     case '\n':
       return '\\n';
+    case '\0':
+      return '\uFFFD';
     default:
       return '\\r';
   }
