@@ -8,10 +8,16 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { resolveSecret } from './config/secret-store.js';
+import { corsOptions } from './common/cors-origins.js';
+import { answerClientErrors, JSON_BODY_LIMIT, limitUrlLength } from './common/request-limits.js';
+import { requestId } from './common/request-id.js';
+import { DOCS_PATH, securityHeaders } from './common/security-headers.js';
 
 export interface ServerOptions {
   /** Folder of the built web app to serve on the same origin; skipped when missing. */
   webRoot?: string;
+  /** Origins allowed to call the API from another site (exact matches); none by default. */
+  corsOrigins?: readonly string[];
   /** Quiet logs (tests). */
   logLevels?: Array<'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal'>;
 }
@@ -24,14 +30,22 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     logger,
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '100kb' });
+  app.disable('x-powered-by');
+  answerClientErrors(app.getHttpServer());
+  // In this order: an id for the logs, headers on every answer (errors included), the URL limit
+  // before any work, CORS before routing answers preflights, then the JSON body.
+  app.use(requestId);
+  app.use(securityHeaders());
+  app.use(limitUrlLength);
+  if (options.corsOrigins !== undefined && options.corsOrigins.length > 0) app.enableCors(corsOptions(options.corsOrigins));
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.setGlobalPrefix('api/v1');
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle('Caseload API').setVersion('1').addBearerAuth().build(),
   );
-  SwaggerModule.setup('api/docs', app, document);
+  SwaggerModule.setup(DOCS_PATH.slice(1), app, document);
   if (options.webRoot !== undefined && existsSync(join(options.webRoot, 'index.html'))) {
     app.useStaticAssets(options.webRoot, { index: false, maxAge: '1h' });
     const index = join(options.webRoot, 'index.html');

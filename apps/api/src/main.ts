@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
 import { createServer } from './server.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
+import { readCorsOrigins } from './common/cors-origins.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const corsOrigins = readCorsOrigins(process.env);
   const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
-  const server = await createServer(config, { webRoot });
+  const server = await createServer(config, { webRoot, corsOrigins });
   const stop = async () => {
     await server.close();
     process.exit(0);

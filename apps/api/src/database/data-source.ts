@@ -11,7 +11,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Off: TypeORM would log a failed query with its parameters (an email, a file name). The
+    // HTTP error filter logs each failure itself, without values.
+    logging: false,
     extra: {
       max: 10,
       // A session setting, so that ad-hoc analytical SQL never pays for JIT compilation.
