@@ -8,9 +8,11 @@ import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { PG_POOL } from './database/database.tokens.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
+import { UsersModule } from './modules/users/users.module.js';
 
 export interface AppRuntime {
   config: AppConfig;
@@ -61,7 +63,9 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(runtime),
         TypeOrmModule.forRoot({ ...dataSourceOptions(runtime.databaseUrl) }),
+        AuditModule,
         AuthModule,
+        UsersModule,
         HealthModule,
         IngestModule,
         AnalyticsModule,

@@ -14,6 +14,11 @@ export interface AppConfig {
   locality: string | null;
   demo: boolean;
   tokenTtlSeconds: number;
+  /** Failed sign-ins allowed per account (email) within the window before it is refused. */
+  loginFailuresPerAccount: number;
+  /** Failed sign-ins allowed per client address within the window, across accounts. */
+  loginFailuresPerAddress: number;
+  loginFailureWindowSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -84,5 +89,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     locality,
     demo: demo === '1',
     tokenTtlSeconds: integer(env, 'CASELOAD_TOKEN_TTL', 8 * 3600, 60, 30 * 24 * 3600),
+    loginFailuresPerAccount: integer(env, 'CASELOAD_LOGIN_ACCOUNT_FAILURES', 5, 1, 1000),
+    loginFailuresPerAddress: integer(env, 'CASELOAD_LOGIN_ADDRESS_FAILURES', 20, 1, 100_000),
+    loginFailureWindowSeconds: integer(env, 'CASELOAD_LOGIN_WINDOW', 15 * 60, 1, 24 * 3600),
   };
 }

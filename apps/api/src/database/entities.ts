@@ -1,5 +1,6 @@
 import { RollupMonthCodeEntity } from '../modules/analytics/entities/rollup-month-code.entity.js';
 import { RollupMonthEntity } from '../modules/analytics/entities/rollup-month.entity.js';
+import { AuditLogEntity } from '../modules/audit/entities/audit-log.entity.js';
 import { UserEntity } from '../modules/auth/entities/user.entity.js';
 import { DepartmentEntity } from '../modules/catalog/entities/department.entity.js';
 import { PayerEntity } from '../modules/catalog/entities/payer.entity.js';
@@ -22,4 +23,5 @@ export const ENTITIES = [
   ImportRejectionEntity,
   RollupMonthEntity,
   RollupMonthCodeEntity,
+  AuditLogEntity,
 ];

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { CreateUserRequest, LoginResponse, UserSummary } from '@caseload/contracts';
 import { createApp } from '../../src/app-factory';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { ImportQueueService } from '../../src/modules/ingest/import-queue.service';
@@ -20,7 +21,19 @@ export interface TestApp {
   post(path: string, body: string | object, headers?: Record<string, string>): Promise<Response>;
   /** Uploads a CSV and waits until the import has finished; returns its final status. */
   importCsv(csv: string, fileName?: string): Promise<ImportStatus>;
+  /** Any request; `token` defaults to the admin's, null sends none. A JSON body for an object. */
+  request(method: string, path: string, options?: RequestOptions): Promise<Response>;
+  /** Signs in and returns the access token; throws unless the server answers 200. */
+  login(email: string, password: string): Promise<string>;
+  /** Creates a user through the API as the admin and signs them in. */
+  createUser(input: CreateUserRequest): Promise<{ user: UserSummary; token: string }>;
   close(): Promise<void>;
+}
+
+export interface RequestOptions {
+  token?: string | null;
+  body?: string | object;
+  headers?: Record<string, string>;
 }
 
 export interface ImportStatus {
@@ -68,6 +81,21 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       headers: { ...auth, 'Content-Type': typeof body === 'string' ? 'text/csv' : 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
+  const request = (method: string, path: string, options: RequestOptions = {}) => {
+    const token = options.token === undefined ? accessToken : options.token;
+    const headers: Record<string, string> = { ...(token === null ? {} : { Authorization: `Bearer ${token}` }) };
+    if (options.body !== undefined) headers['Content-Type'] = typeof options.body === 'string' ? 'text/csv' : 'application/json';
+    return fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { ...headers, ...options.headers },
+      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    });
+  };
+  const signIn = async (email: string, password: string) => {
+    const response = await request('POST', '/api/v1/auth/login', { token: null, body: { email, password } });
+    if (response.status !== 200) throw new Error(`sign-in as ${email} answered ${response.status}: ${await response.text()}`);
+    return ((await response.json()) as LoginResponse).accessToken;
+  };
   const getJson = async <T>(path: string) => {
     const response = await get(path);
     if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
@@ -89,6 +117,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       if (response.status !== 202 || body.id === undefined) throw new Error(`import refused (${response.status}): ${body.message}`);
       await app.get(ImportQueueService).idle();
       return getJson<ImportStatus>(`/api/v1/imports/${body.id}`);
+    },
+    request,
+    login: signIn,
+    async createUser(input: CreateUserRequest) {
+      const response = await request('POST', '/api/v1/users', { body: input });
+      if (response.status !== 201) throw new Error(`creating ${input.email} answered ${response.status}: ${await response.text()}`);
+      const user = (await response.json()) as UserSummary;
+      return { user, token: await signIn(input.email, input.password) };
     },
     async close() {
       await app.close();

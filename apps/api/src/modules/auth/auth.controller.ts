@@ -1,6 +1,8 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import type { LoginResponse } from '@caseload/contracts';
 import { InvalidParameterException } from '../../common/app.exception.js';
+import { SignInLockedException } from './auth.exception.js';
 import { AuthService } from './auth.service.js';
 import { Public } from './public.decorator.js';
 
@@ -11,7 +13,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: unknown): Promise<LoginResponse> {
+  async login(@Body() body: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
     const { email, password } = (body ?? {}) as Record<string, unknown>;
     if (typeof email !== 'string' || email.trim() === '' || email.length > 254) {
       throw new InvalidParameterException('email', 'is required (a JSON body {"email", "password"})');
@@ -19,6 +21,11 @@ export class AuthController {
     if (typeof password !== 'string' || password === '' || password.length > 1024) {
       throw new InvalidParameterException('password', 'is required (a JSON body {"email", "password"})');
     }
-    return this.auth.login(email, password);
+    try {
+      return await this.auth.login(email, password, request.ip ?? request.socket.remoteAddress ?? 'unknown');
+    } catch (error) {
+      if (error instanceof SignInLockedException) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
   }
 }

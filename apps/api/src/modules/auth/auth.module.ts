@@ -1,6 +1,6 @@
 import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, SERVER_SECRET } from '../../config/config.tokens.js';
@@ -9,10 +9,13 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { UserEntity } from './entities/user.entity.js';
+import { LoginThrottle } from './login-throttle.js';
+import { RouteInventory } from './route-inventory.js';
 import { UsersRepository } from './users.repository.js';
 
 @Module({
   imports: [
+    DiscoveryModule,
     TypeOrmModule.forFeature([UserEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG, SERVER_SECRET],
@@ -26,7 +29,7 @@ import { UsersRepository } from './users.repository.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, UsersRepository, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, UsersRepository],
+  providers: [AuthService, UsersRepository, LoginThrottle, RouteInventory, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, UsersRepository, LoginThrottle, RouteInventory],
 })
 export class AuthModule {}

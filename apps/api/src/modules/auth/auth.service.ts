@@ -3,8 +3,10 @@ import { JwtService } from '@nestjs/jwt';
 import type { LoginResponse } from '@caseload/contracts';
 import { APP_CONFIG } from '../../config/config.tokens.js';
 import type { AppConfig } from '../../config/app-config.js';
-import { InvalidCredentialsException, UnauthenticatedException } from './auth.exception.js';
+import { AuditService } from '../audit/audit.service.js';
+import { InvalidCredentialsException, SignInLockedException, UnauthenticatedException } from './auth.exception.js';
 import type { AuthUser } from './current-user.decorator.js';
+import { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -23,6 +25,8 @@ export class AuthService implements OnApplicationBootstrap {
   constructor(
     private readonly users: UsersRepository,
     private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,18 +37,41 @@ export class AuthService implements OnApplicationBootstrap {
     const existing = await this.users.findByEmail(adminEmail);
     const passwordHash = await hashPassword(adminPassword);
     if (existing === null) {
-      await this.users.save({ email: adminEmail, passwordHash, role: 'admin', departments: [] });
+      const created = await this.users.save({ email: adminEmail, passwordHash, role: 'admin', departments: [] });
+      await this.audit.record({ action: 'user.create', actor: null, details: { userId: created.id, email: created.email, role: 'admin', departments: [], source: 'CASELOAD_ADMIN_EMAIL' } });
       this.logger.log('admin account created from CASELOAD_ADMIN_EMAIL');
     } else {
       await this.users.save({ ...existing, passwordHash, role: 'admin', disabled: false, tokenVersion: existing.tokenVersion + 1 });
+      await this.audit.record({ action: 'user.password', actor: null, details: { userId: existing.id, email: existing.email, source: 'CASELOAD_ADMIN_EMAIL' } });
       this.logger.log('admin account reset from CASELOAD_ADMIN_EMAIL');
     }
   }
 
-  async login(email: string, password: string): Promise<LoginResponse> {
-    const user = await this.users.findByEmail(email.trim());
+  /**
+   * Checks the password unless the account or the address has failed too often lately;
+   * every outcome is written to the audit log with the email tried and the address.
+   */
+  async login(email: string, password: string, address: string): Promise<LoginResponse> {
+    const tried = email.trim().toLowerCase();
+    const admission = await this.throttle.admit(tried, address);
+    if (!admission.admitted) {
+      await this.audit.record({
+        action: 'login.locked',
+        actor: tried,
+        address,
+        details: { limitedBy: admission.limitedBy, retryAfterSeconds: admission.retryAfterSeconds },
+      });
+      throw new SignInLockedException(admission.retryAfterSeconds);
+    }
+    const user = await this.users.findByEmail(tried);
     const matches = await verifyPassword(password, user?.passwordHash ?? DECOY_HASH);
-    if (user === null || !matches || user.disabled) throw new InvalidCredentialsException();
+    if (user === null || !matches || user.disabled) {
+      const reason = user === null ? 'unknown account' : !matches ? 'wrong password' : 'account disabled';
+      await this.audit.record({ action: 'login.failure', actor: tried, address, details: { reason } });
+      throw new InvalidCredentialsException();
+    }
+    await this.throttle.succeeded(tried, address);
+    await this.audit.record({ action: 'login.success', actor: user.email, address, details: { userId: user.id, role: user.role } });
     const claims: TokenClaims = { sub: user.id, ver: user.tokenVersion };
     return {
       accessToken: await this.jwt.signAsync(claims),

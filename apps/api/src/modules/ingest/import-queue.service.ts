@@ -2,11 +2,13 @@ import { rm } from 'node:fs/promises';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AppException } from '../../common/app.exception.js';
 import { IngestRepository } from './ingest.repository.js';
-import { IngestService } from './ingest.service.js';
+import { IngestService, type ImportActor } from './ingest.service.js';
 
 interface QueuedImport {
   id: number;
   path: string;
+  /** The uploader, for the audit log. */
+  actor: ImportActor | null;
 }
 
 /**
@@ -34,8 +36,8 @@ export class ImportQueueService implements OnApplicationBootstrap, OnApplication
     await this.running;
   }
 
-  enqueue(id: number, path: string): void {
-    this.waiting.push({ id, path });
+  enqueue(id: number, path: string, actor: ImportActor | null = null): void {
+    this.waiting.push({ id, path, actor });
     if (this.running === null) this.running = this.drain();
   }
 
@@ -47,7 +49,7 @@ export class ImportQueueService implements OnApplicationBootstrap, OnApplication
   private async drain(): Promise<void> {
     for (let next = this.waiting.shift(); next !== undefined; next = this.waiting.shift()) {
       try {
-        await this.ingest.run(next.id, next.path);
+        await this.ingest.run(next.id, next.path, undefined, next.actor);
       } catch (error) {
         const message = error instanceof AppException ? error.message : 'The import failed on the server; nothing from it was loaded.';
         if (!(error instanceof AppException)) this.logger.error(`import ${next.id} failed: ${(error as Error).message}`);

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
-import { Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ImportStatusResponse, RejectionsResponse } from '@caseload/contracts';
 import { APP_CONFIG } from '../../config/config.tokens.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { CurrentUser, type AuthUser } from '../auth/current-user.decorator.js';
-import { InvalidParameterException } from '../../common/app.exception.js';
+import { AppException, InvalidParameterException } from '../../common/app.exception.js';
+import { ParseIdPipe, rejectUnknownParameters } from '../../common/query-parameters.js';
 import { formatCsvRecord } from './csv-records.js';
 import { ImportNotFoundException, ImportRefusedException } from './ingest.exception.js';
 import { IngestRepository, type ImportRecord } from './ingest.repository.js';
@@ -25,40 +26,49 @@ export class ImportsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Takes the CSV (raw body or multipart `file`), checks its header and queues it: 202 {id}. */
+  /**
+   * Takes the CSV (raw body or multipart `file`), checks its header and queues it: 202 {id}.
+   * Only unrestricted admins and analysts get here (access-rules.ts).
+   */
   @Post()
   @HttpCode(202)
   async create(@Req() request: Request, @CurrentUser() user: AuthUser): Promise<{ id: number }> {
     const file = await spoolUpload(request, join(this.config.dataDir, 'uploads'));
     const id = await this.repository.createImport(file.fileName, file.bytes, file.sha256, user.id);
+    const actor = { email: user.email, address: request.ip ?? null };
     try {
       await this.ingest.checkHeader(file.path);
     } catch (error) {
       await rm(file.path, { force: true });
       if (error instanceof ImportRefusedException) await this.repository.markFailed(id, error.message);
+      await this.ingest.auditImport(id, actor, 'failed', error instanceof AppException ? error.code : 'INTERNAL');
       throw error;
     }
-    this.queue.enqueue(id, file.path);
+    this.queue.enqueue(id, file.path, actor);
     return { id };
   }
 
   @Get()
-  async list(): Promise<{ rows: ImportStatusResponse[] }> {
-    return { rows: (await this.repository.listImports(200)).map(toResponse) };
+  async list(@Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<{ rows: ImportStatusResponse[] }> {
+    rejectUnknownParameters(query, []);
+    return { rows: (await this.repository.listImports(200, visibleOnlyTo(user))).map(toResponse) };
   }
 
   @Get(':id')
-  async status(@Param('id', ParseIntPipe) id: number): Promise<ImportStatusResponse> {
-    return toResponse(await this.find(id));
+  async status(@Param('id', new ParseIdPipe()) id: number, @Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<ImportStatusResponse> {
+    rejectUnknownParameters(query, []);
+    return toResponse(await this.find(id, user));
   }
 
   @Get(':id/rejections')
   async rejections(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', new ParseIdPipe()) id: number,
     @Query() query: Record<string, string>,
+    @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RejectionsResponse | string> {
-    await this.find(id);
+    rejectUnknownParameters(query, ['format', 'limit', 'offset']);
+    await this.find(id, user);
     const format = query['format'] ?? 'json';
     if (format !== 'json' && format !== 'csv') throw new InvalidParameterException('format', 'must be json or csv');
     const limit = boundedInteger(query, 'limit', REJECTIONS_PAGE_MAX, 1, REJECTIONS_PAGE_MAX);
@@ -72,11 +82,20 @@ export class ImportsController {
     return `${lines.join('\r\n')}\r\n`;
   }
 
-  private async find(id: number): Promise<ImportRecord> {
-    const found = await this.repository.findImport(id);
+  /** An import the user may not see answers exactly as a missing one does. */
+  private async find(id: number, user: AuthUser): Promise<ImportRecord> {
+    const found = await this.repository.findImport(id, visibleOnlyTo(user));
     if (found === null) throw new ImportNotFoundException(String(id));
     return found;
   }
+}
+
+/**
+ * An import holds lines of any department, so a user limited to departments sees only the
+ * imports they uploaded themself (none, as long as such users cannot import); null: all.
+ */
+function visibleOnlyTo(user: AuthUser): number | null {
+  return user.departments.length > 0 ? user.id : null;
 }
 
 function boundedInteger(query: Record<string, string>, name: string, fallback: number, min: number, max: number): number {

@@ -12,6 +12,9 @@ export interface ImportRecord {
   status: ImportStatus;
   fileName: string | null;
   fileBytes: number;
+  fileSha256: string | null;
+  /** The user who uploaded it; null for the command line. */
+  createdBy: number | null;
   progress: number;
   rowsTotal: number;
   rowsLoaded: number;
@@ -46,7 +49,7 @@ const IMPORT_LOCK_KEY = 7_233_001;
 /** With the import id: held by the connection of an import that is running. */
 const RUNNING_LOCK_CLASS = 7_233_002;
 
-const IMPORT_SELECT = `SELECT id, status, file_name, file_bytes, progress, rows_total, rows_loaded, rows_rejected,
+const IMPORT_SELECT = `SELECT id, status, file_name, file_bytes, file_sha256, created_by, progress, rows_total, rows_loaded, rows_rejected,
   departments_created, unknown_columns, error, created_at, finished_at FROM import`;
 
 function toImportRecord(row: Record<string, unknown>): ImportRecord {
@@ -55,6 +58,8 @@ function toImportRecord(row: Record<string, unknown>): ImportRecord {
     status: row['status'] as ImportStatus,
     fileName: (row['file_name'] as string | null) ?? null,
     fileBytes: Number(row['file_bytes']),
+    fileSha256: (row['file_sha256'] as string | null) ?? null,
+    createdBy: row['created_by'] === null ? null : Number(row['created_by']),
     progress: Number(row['progress']),
     rowsTotal: Number(row['rows_total']),
     rowsLoaded: Number(row['rows_loaded']),
@@ -82,13 +87,14 @@ export class IngestRepository {
     return Number(rows[0].id);
   }
 
-  async findImport(id: number): Promise<ImportRecord | null> {
-    const { rows } = await this.pool.query(`${IMPORT_SELECT} WHERE id = $1`, [id]);
+  /** With `createdBy`, only an import that user uploaded (others read as missing). */
+  async findImport(id: number, createdBy: number | null = null): Promise<ImportRecord | null> {
+    const { rows } = await this.pool.query(`${IMPORT_SELECT} WHERE id = $1 AND ($2::int IS NULL OR created_by = $2)`, [id, createdBy]);
     return rows.length === 0 ? null : toImportRecord(rows[0]);
   }
 
-  async listImports(limit: number): Promise<ImportRecord[]> {
-    const { rows } = await this.pool.query(`${IMPORT_SELECT} ORDER BY id DESC LIMIT $1`, [limit]);
+  async listImports(limit: number, createdBy: number | null = null): Promise<ImportRecord[]> {
+    const { rows } = await this.pool.query(`${IMPORT_SELECT} WHERE ($2::int IS NULL OR created_by = $2) ORDER BY id DESC LIMIT $1`, [limit, createdBy]);
     return rows.map(toImportRecord);
   }
 

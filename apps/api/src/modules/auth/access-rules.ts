@@ -1,0 +1,70 @@
+import type { Role } from '@caseload/contracts';
+import type { AuthUser } from './current-user.decorator.js';
+
+/** `METHOD /path` as the controllers declare it, without the /api/v1 prefix. */
+export type RouteKey = `${HttpVerb} /${string}`;
+export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'ALL' | 'SEARCH';
+
+export type RouteRule =
+  | { access: 'public' }
+  | {
+      access: 'signed-in';
+      roles: readonly Role[];
+      /** What the route does, for the refusal message ("… cannot create imports"). */
+      does: string;
+      /** Refused to a user limited to departments, whatever the role, with this reason. */
+      unscopedOnly?: string;
+    };
+
+const EVERYONE: readonly Role[] = ['admin', 'analyst', 'viewer'];
+const STAFF: readonly Role[] = ['admin', 'analyst'];
+const ADMIN: readonly Role[] = ['admin'];
+
+/**
+ * Who may call what: the one place access is decided (DESIGN §7). The global guard reads
+ * it for every request, and a route missing here answers 403 to everyone; the
+ * authorization-matrix test enumerates the server's routes against this table.
+ *
+ * Viewers see dashboards and may follow imports, but not the rows an import rejected (the
+ * raw lines carry record-level data that suppression exists to hide). A user limited to
+ * departments cannot import: a file may hold any department's lines. Exports, when they
+ * come, are for every role (viewers get suppressed cells only; the export decides that).
+ */
+export const ROUTE_RULES = {
+  'GET /health': { access: 'public' },
+  'POST /auth/login': { access: 'public' },
+
+  'GET /aggregate': { access: 'signed-in', roles: EVERYONE, does: 'read aggregates' },
+
+  'POST /imports': {
+    access: 'signed-in',
+    roles: STAFF,
+    does: 'create imports',
+    unscopedOnly: 'An account limited to departments cannot import: a file may hold lines of any department. Ask an unrestricted analyst or an administrator.',
+  },
+  'GET /imports': { access: 'signed-in', roles: EVERYONE, does: 'list imports' },
+  'GET /imports/:id': { access: 'signed-in', roles: EVERYONE, does: 'follow imports' },
+  'GET /imports/:id/rejections': { access: 'signed-in', roles: STAFF, does: 'read rejected import rows' },
+
+  'GET /users': { access: 'signed-in', roles: ADMIN, does: 'manage users' },
+  'POST /users': { access: 'signed-in', roles: ADMIN, does: 'manage users' },
+  'PATCH /users/:id': { access: 'signed-in', roles: ADMIN, does: 'manage users' },
+  'POST /users/:id/password': { access: 'signed-in', roles: ADMIN, does: 'manage users' },
+
+  'GET /audit': { access: 'signed-in', roles: ADMIN, does: 'read the audit log' },
+} as const satisfies Record<RouteKey, RouteRule>;
+
+export function ruleFor(key: RouteKey): RouteRule | undefined {
+  return Object.hasOwn(ROUTE_RULES, key) ? (ROUTE_RULES as Record<RouteKey, RouteRule>)[key] : undefined;
+}
+
+/** Why `user` may not call a route with `rule`, or null when they may. */
+export function refusal(rule: RouteRule | undefined, user: AuthUser): string | null {
+  if (rule === undefined) return 'This route is not open to any role.';
+  if (rule.access === 'public') return null;
+  if (!rule.roles.includes(user.role)) {
+    return `The ${user.role} role cannot ${rule.does}; it takes the ${rule.roles.join(' or ')} role.`;
+  }
+  if (rule.unscopedOnly !== undefined && user.departments.length > 0) return rule.unscopedOnly;
+  return null;
+}
