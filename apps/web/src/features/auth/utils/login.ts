@@ -1,14 +1,16 @@
 import type { LoginRequest, LoginResponse } from '@caseload/contracts';
 import { ApiError } from '../../../api/api-error';
 import { apiFetch } from '../../../api/api-fetch';
+import { rememberSessionUser } from './session-user';
 
-/** Signs in and returns the access token; only `accessToken` of the answer is relied on. */
+/** Signs in and returns the access token; the user it describes is kept beside the token. */
 export async function requestLogin(email: string, password: string): Promise<string> {
   const request: LoginRequest = { email, password };
   const answer = await apiFetch<Partial<LoginResponse> | null>('/api/v1/auth/login', { method: 'POST', json: request });
   if (!answer || typeof answer.accessToken !== 'string' || answer.accessToken === '') {
     throw new ApiError(502, 'The server did not send a session token. Try again, or ask your administrator.');
   }
+  if (answer.user) rememberSessionUser(answer.accessToken, answer.user);
   return answer.accessToken;
 }
 

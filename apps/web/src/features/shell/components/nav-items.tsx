@@ -21,3 +21,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/reports', label: 'Reports', icon: icon('M6 3h9l4 4v14H6zM15 3v4h4M9 12h7M9 16h7') },
   { to: '/data', label: 'Data', icon: icon('M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zM4 6v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3') },
 ];
+
+/** Shown to admins only; the pages themselves refuse anyone else. */
+export const ADMIN_NAV_ITEMS: readonly NavItem[] = [
+  { to: '/admin/users', label: 'Users', icon: icon('M16 20v-1.5a3.5 3.5 0 0 0-3.5-3.5h-5A3.5 3.5 0 0 0 4 18.5V20M10 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM20 20v-1.5a3.5 3.5 0 0 0-2.5-3.4M15.5 4.2a3.5 3.5 0 0 1 0 6.6') },
+  { to: '/admin/audit', label: 'Audit log', icon: icon('M12 3l7 3v5c0 4.4-3 8.3-7 10-4-1.7-7-5.6-7-10V6zM9 12l2 2 4-4') },
+];
