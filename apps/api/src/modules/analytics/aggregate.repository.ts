@@ -36,7 +36,8 @@ export class AggregateRepository {
 
   /**
    * The planner's first choice is the in-memory index when it covers the slice and holds the
-   * current data; then the smallest table that covers it (see chooseSource).
+   * current data: the day blocks, or for code views the code months; then the smallest table
+   * that covers it (see chooseSource).
    */
   async slice(spec: SliceSpec): Promise<SliceRow[]> {
     return (await this.answer(spec)).rows;
@@ -45,6 +46,7 @@ export class AggregateRepository {
   async answer(spec: SliceSpec): Promise<{ rows: SliceRow[]; source: SliceSource }> {
     const useMemory = spec.source === 'memory' || (spec.source === undefined && this.memory.covers(spec) && (await this.memory.ready()));
     if (useMemory) return { rows: this.memory.slice(spec), source: 'memory' };
+    if (this.memory.coversCodes(spec) && (await this.memory.ready())) return { rows: this.memory.codeSlice(spec), source: 'memory' };
     return { rows: await this.sqlSlice(spec), source: chooseSource(spec) };
   }
 

@@ -4,9 +4,10 @@ import { GRAINS, SECTIONS, addDays, addMonths, isIsoDate, parsePeriodLabel, peri
 import { APP_CONFIG } from '../../../config/config.tokens.js';
 import type { AppConfig } from '../../../config/app-config.js';
 import { PG_POOL } from '../../../database/database.tokens.js';
-import type { SliceSpec } from '../aggregate-sql.js';
+import { chooseSource, type SliceSpec } from '../aggregate-sql.js';
 import type { SliceRow } from '../aggregate.repository.js';
 import { DataVersionService } from '../data-version.service.js';
+import { CodeMonths } from './code-months.js';
 import { copyRows } from './copy-rows.js';
 import { DayBlockBuilder, SUM_COMPONENTS, SUM_WIDTH, mergeDayBlocks, type DayBlock } from './day-block.js';
 import { DistinctCounter } from './distinct-counter.js';
@@ -74,6 +75,8 @@ export class MemoryIndex {
   /** Set once anything asked for the index: from then on a stale index is rebuilt eagerly. */
   private wanted = false;
   private readonly counter = new DistinctCounter();
+  /** rollup_month_code, read in the same snapshots as the day blocks. */
+  private readonly codeMonths = new CodeMonths();
   private largestPatient = 0;
   private largestEncounter = 0;
 
@@ -91,6 +94,16 @@ export class MemoryIndex {
       spec.filters.payer_category === undefined &&
       spec.filters.place_of_service === undefined
     );
+  }
+
+  /** Whether the code months answer this slice: what the planner would send to rollup_month_code. */
+  coversCodes(spec: SliceSpec): boolean {
+    return spec.source === undefined && chooseSource(spec) === 'rollup_month_code';
+  }
+
+  /** A slice of whole months by code (see coversCodes), from memory. */
+  codeSlice(spec: SliceSpec): SliceRow[] {
+    return this.codeMonths.slice(spec, this.departmentIds, this.departmentCodes);
   }
 
   /** True when the index holds exactly the current data; otherwise starts (re)building it. */
@@ -225,6 +238,7 @@ export class MemoryIndex {
           },
         );
       }
+      await this.codeMonths.load(client, days === null ? null : [...new Set(days.map((day) => day.slice(0, 7)))]);
       await client.query('COMMIT');
       for (const day of days ?? []) this.blocks.delete(day);
       for (const [day, builder] of builders) this.blocks.set(day, builder.build());
