@@ -137,7 +137,10 @@ async function measure(ctx: Context, server: BenchServer, reuse: boolean, mainNa
     // the time to it (from the server's start, the refresh import included) is a figure of its own.
     await app.get(MemoryIndex).warm();
     const index = { readyAfterMs: Date.now() - serverStarted };
+    const usage = process.memoryUsage();
+    const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
     console.log(`\n[index] built, patched and its distinct counts kept ${ms(index.readyAfterMs)} after the server started`);
+    console.log(`  memory then: RSS ${mb(usage.rss)}, JS heap ${mb(usage.heapUsed)} of ${mb(usage.heapTotal)}, typed arrays ${mb(usage.arrayBuffers)}`);
     const questions = await queryPhases(ctx, client, dates);
     ctx.rss.enter('concurrency');
     console.log(`\n[concurrency] ${ctx.options.clients} clients for ${ctx.options.duration} s over the suite…`);

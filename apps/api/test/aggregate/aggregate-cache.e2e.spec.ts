@@ -18,6 +18,17 @@ describe('the answer cache', () => {
   afterAll(() => t.close());
   beforeEach(() => slices.mockClear());
 
+  it('sends the kept JSON text of a repeated question as JSON, byte for byte the same', async () => {
+    const first = await t.get(`${QUERY}&groupBy=department`);
+    const second = await t.get(`${QUERY}&groupBy=department`);
+    expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(second.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const [a, b] = [await first.text(), await second.text()];
+    expect(b).toBe(a);
+    // 2 lines, $10.00 + $20.00.
+    expect(JSON.parse(a).totals).toEqual({ lines: 2, charges: 30 });
+  });
+
   it('answers a repeated question without going back to the database', async () => {
     const first = await t.getJson<{ totals: Record<string, number> }>(QUERY);
     const callsForFirst = slices.mock.calls.length;

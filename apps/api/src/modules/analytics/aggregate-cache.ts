@@ -4,6 +4,14 @@ import type { AggregateResponse } from '@caseload/contracts';
 interface Entry {
   answer: Promise<AggregateResponse>;
   bytes: number;
+  /** The answer as JSON, kept once written so that repeated requests skip serialising it. */
+  json?: string;
+}
+
+/** An answer, and the same as the JSON text the API sends. */
+export interface SerializedAnswer {
+  answer: AggregateResponse;
+  json: string;
 }
 
 /** Room for the answers of many dashboards; the least recently used go first. */
@@ -20,21 +28,23 @@ export class AggregateCache {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
 
-  async getOrCompute(key: string, compute: () => Promise<AggregateResponse>): Promise<AggregateResponse> {
+  async getOrCompute(key: string, compute: () => Promise<AggregateResponse>): Promise<SerializedAnswer> {
     const hit = this.entries.get(key);
     if (hit !== undefined) {
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit.answer;
+      const answer = await hit.answer;
+      return { answer, json: (hit.json ??= JSON.stringify(answer)) };
     }
     const entry: Entry = { answer: compute(), bytes: 0 };
     this.entries.set(key, entry);
     try {
       const answer = await entry.answer;
-      entry.bytes = key.length + JSON.stringify(answer).length;
+      const json = (entry.json ??= JSON.stringify(answer));
+      entry.bytes = key.length + json.length;
       this.bytes += entry.bytes;
       this.evict();
-      return answer;
+      return { answer, json };
     } catch (error) {
       this.entries.delete(key);
       throw error;
@@ -42,16 +52,18 @@ export class AggregateCache {
   }
 
   /** Stores a freshly computed answer, replacing any earlier one under the key. */
-  put(key: string, answer: AggregateResponse): void {
+  put(key: string, answer: AggregateResponse): SerializedAnswer {
     const old = this.entries.get(key);
     if (old !== undefined) {
       this.entries.delete(key);
       this.bytes -= old.bytes;
     }
-    const bytes = key.length + JSON.stringify(answer).length;
-    this.entries.set(key, { answer: Promise.resolve(answer), bytes });
+    const json = JSON.stringify(answer);
+    const bytes = key.length + json.length;
+    this.entries.set(key, { answer: Promise.resolve(answer), bytes, json });
     this.bytes += bytes;
     this.evict();
+    return { answer, json };
   }
 
   get size(): number {

@@ -25,10 +25,14 @@ export class AggregateController {
     @Headers('cache-control') cacheControl: string | undefined,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<AggregateResponse | StreamableFile> {
+  ): Promise<AggregateResponse | StreamableFile | string> {
     const query = parseAggregateQuery(params, todayIn(this.config.timeZone));
-    const answer = await this.service.aggregate(query, user.departments, { fresh: cacheControl?.includes('no-cache') ?? false });
-    if (!accept?.includes(ARROW_STREAM)) return answer;
+    const { answer, json } = await this.service.aggregateSerialized(query, user.departments, { fresh: cacheControl?.includes('no-cache') ?? false });
+    if (!accept?.includes(ARROW_STREAM)) {
+      // The JSON text as the cache keeps it: a repeated question is not serialised again.
+      response.type('application/json');
+      return json;
+    }
     const values = query.measures.flatMap((measure) => (query.compare ? [measure, `${measure}_compare`] : [measure]));
     response.setHeader('Content-Type', ARROW_STREAM);
     // A StreamableFile is sent as bytes; a Buffer returned as is would be serialised as JSON.

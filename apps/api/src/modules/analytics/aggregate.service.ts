@@ -19,7 +19,7 @@ import { APP_CONFIG } from '../../config/config.tokens.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { InvalidParameterException } from '../../common/app.exception.js';
 import type { AggregateQuery } from './aggregate-query.js';
-import { AggregateCache } from './aggregate-cache.js';
+import { AggregateCache, type SerializedAnswer } from './aggregate-cache.js';
 import { AggregateRepository, type SliceRow } from './aggregate.repository.js';
 import { DataVersionService } from './data-version.service.js';
 import type { SliceSource, SliceSpec } from './aggregate-sql.js';
@@ -63,13 +63,14 @@ export class AggregateService {
   async aggregate(query: AggregateQuery, scope: DepartmentScope, options: { fresh?: boolean; source?: SliceSource } = {}): Promise<AggregateResponse> {
     // A forced source is a test's or the benchmark's question: never cached.
     if (options.source !== undefined) return this.compute(query, scope, options.source);
+    return (await this.aggregateSerialized(query, scope, options)).answer;
+  }
+
+  /** The answer and its JSON text, which the cache keeps so that a repeated request sends it as is. */
+  async aggregateSerialized(query: AggregateQuery, scope: DepartmentScope, options: { fresh?: boolean } = {}): Promise<SerializedAnswer> {
     const version = await this.dataVersion.current();
     const key = JSON.stringify([version, scope, query]);
-    if (options.fresh) {
-      const answer = await this.compute(query, scope);
-      this.cache.put(key, answer);
-      return answer;
-    }
+    if (options.fresh) return this.cache.put(key, await this.compute(query, scope));
     return this.cache.getOrCompute(key, () => this.compute(query, scope));
   }
 

@@ -12,6 +12,8 @@ export interface DayBlock {
   departments: Int32Array;
   sections: Int16Array;
   sums: Float64Array;
+  /** The sums of all its cells: what a slice without department or section needs. */
+  total: Float64Array;
   patientOffsets: Int32Array;
   patients: Int32Array;
   encounterOffsets: Int32Array;
@@ -79,6 +81,7 @@ export class DayBlockBuilder {
       departments: Int32Array.from(this.departments),
       sections: Int16Array.from(this.sections),
       sums: Float64Array.from(this.sums),
+      total: totalOf(this.sums),
       patientOffsets: patients.offsets,
       patients: patients.keys,
       encounterOffsets: encounters.offsets,
@@ -111,9 +114,16 @@ export function mergeDayBlocks(day: string, blocks: readonly DayBlock[]): DayBlo
     departments: Int32Array.from(ordered, ([key]) => Math.floor(key / 64)),
     sections: Int16Array.from(ordered, ([key]) => key % 64),
     sums,
+    total: totalOf(sums),
     patientOffsets: noKeys,
     patients: new Int32Array(0),
     encounterOffsets: noKeys,
     encounters: new Int32Array(0),
   };
+}
+
+function totalOf(sums: ArrayLike<number>): Float64Array {
+  const total = new Float64Array(SUM_WIDTH);
+  for (let i = 0; i < sums.length; i++) total[i % SUM_WIDTH]! += sums[i]!;
+  return total;
 }

@@ -273,6 +273,8 @@ export class MemoryIndex {
     // counts must be taken from the keys, which only the day blocks hold.
     const keysNeeded = (wantPatients || wantEncounters) && pinned === null;
     const blocks = this.segments(spec.from, spec.to, (!withPeriod || MONTH_GRAINS.has(spec.grain)) && !keysNeeded);
+    // Without department or section, a block's total stands for its cells.
+    const wholeBlocks = !withDepartment && !withSection && departmentFilter === null && sectionFilter === null && !keysNeeded;
     const periods: Period[] = [];
     for (const block of blocks) {
       const label = withPeriod ? periodLabel(block.day, spec.grain, options) : '';
@@ -282,6 +284,12 @@ export class MemoryIndex {
     for (const period of periods) {
       for (let b = 0; b < period.blocks.length; b++) {
         const block = period.blocks[b]!;
+        if (wholeBlocks) {
+          let group = period.groups.get(0);
+          if (group === undefined) period.groups.set(0, (group = { labels: withPeriod ? { period: period.label } : {}, sums: new Float64Array(SUM_WIDTH), cells: [], department: -1, section: -1 }));
+          for (let s = 0; s < SUM_WIDTH; s++) group.sums[s]! += block.total[s]!;
+          continue;
+        }
         for (let c = 0; c < block.departments.length; c++) {
           const department = block.departments[c]!;
           const section = block.sections[c]!;
