@@ -18,6 +18,8 @@ export interface ServerOptions {
   webRoot?: string;
   /** Origins allowed to call the API from another site (exact matches); none by default. */
   corsOrigins?: readonly string[];
+  /** Express's `trust proxy`: the proxies whose X-Forwarded-For names the client (readTrustProxy). */
+  trustProxy?: number | readonly string[] | false;
   /** Quiet logs (tests). */
   logLevels?: Array<'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal'>;
 }
@@ -38,6 +40,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   app.use(securityHeaders());
   app.use(limitUrlLength);
   if (options.corsOrigins !== undefined && options.corsOrigins.length > 0) app.enableCors(corsOptions(options.corsOrigins));
+  if (options.trustProxy !== undefined && options.trustProxy !== false) app.set('trust proxy', options.trustProxy);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.setGlobalPrefix('api/v1');
   app.enableShutdownHooks();

@@ -5,6 +5,7 @@ import { request as httpRequest } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp, type ServerOptions } from '../../src/app-factory';
 import { readCorsOrigins } from '../../src/common/cors-origins';
+import { readTrustProxy } from '../../src/common/trust-proxy';
 import { ConfigError, loadConfig } from '../../src/config/app-config';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -23,6 +24,7 @@ const TRUSTED_ORIGIN = 'https://reports.example.org';
 interface BareApp {
   app: NestExpressApplication;
   baseUrl: string;
+  db: TestDatabase;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ async function startBareApp(options: ServerOptions): Promise<BareApp> {
   return {
     app,
     baseUrl,
+    db,
     async close() {
       await app.close();
       await db.drop();
@@ -197,6 +200,35 @@ describe('HTTP hardening', () => {
       }
       expect(readCorsOrigins({})).toEqual([]);
       expect(readCorsOrigins({ CASELOAD_CORS_ORIGINS: ' ' })).toEqual([]);
+    });
+  });
+
+  describe('client addresses behind a proxy', () => {
+    const tryLogin = (baseUrl: string) =>
+      fetch(`${baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.7' },
+        body: JSON.stringify({ email: 'nobody@example.org', password: 'not-the-password' }),
+      });
+    const lastAddress = async (db: TestDatabase) => (await db.query<{ address: string }>(`SELECT address FROM audit_log WHERE action = 'login.failure' ORDER BY id DESC LIMIT 1`))[0]?.address;
+
+    it('ignores X-Forwarded-For unless CASELOAD_TRUST_PROXY trusts the proxy', async () => {
+      expect((await tryLogin(t.baseUrl)).status).toBe(401);
+      expect(await lastAddress(t.db)).toMatch(/127\.0\.0\.1/);
+      const proxied = await startBareApp({ trustProxy: readTrustProxy({ CASELOAD_TRUST_PROXY: 'loopback' }) });
+      try {
+        expect((await tryLogin(proxied.baseUrl)).status).toBe(401);
+        expect(await lastAddress(proxied.db)).toBe('203.0.113.7');
+      } finally {
+        await proxied.close();
+      }
+    });
+
+    it('reads a hop count or a list of proxies, and refuses anything else naming the variable', () => {
+      expect(readTrustProxy({})).toBe(false);
+      expect(readTrustProxy({ CASELOAD_TRUST_PROXY: '1' })).toBe(1);
+      expect(readTrustProxy({ CASELOAD_TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8' })).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8']);
+      for (const value of ['everyone', '10.0.0.0/8; DROP', 'true']) expect(() => readTrustProxy({ CASELOAD_TRUST_PROXY: value })).toThrow(/CASELOAD_TRUST_PROXY/);
     });
   });
 
