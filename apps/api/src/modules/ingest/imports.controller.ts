@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../config/config.tokens.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { CurrentUser, type AuthUser } from '../auth/current-user.decorator.js';
 import { AppException, InvalidParameterException } from '../../common/app.exception.js';
+import { neutraliseFormula } from '../../common/csv-cell.js';
 import { ParseIdPipe, rejectUnknownParameters } from '../../common/query-parameters.js';
 import { formatCsvRecord } from './csv-records.js';
 import { ImportNotFoundException, ImportRefusedException } from './ingest.exception.js';
@@ -33,7 +34,7 @@ export class ImportsController {
   @Post()
   @HttpCode(202)
   async create(@Req() request: Request, @CurrentUser() user: AuthUser): Promise<{ id: number }> {
-    const file = await spoolUpload(request, join(this.config.dataDir, 'uploads'));
+    const file = await spoolUpload(request, join(this.config.dataDir, 'uploads'), this.config.maxUploadBytes);
     const id = await this.repository.createImport(file.fileName, file.bytes, file.sha256, user.id);
     const actor = { email: user.email, address: request.ip ?? null };
     try {
@@ -77,8 +78,9 @@ export class ImportsController {
     if (format === 'json') return { rows };
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="import-${id}-rejections.csv"`);
+    // The raw text is the sender's own; a spreadsheet must show it, never evaluate it.
     const lines = [formatCsvRecord(['row_number', 'column', 'reason', 'raw'])];
-    for (const row of rows) lines.push(formatCsvRecord([String(row.rowNumber), row.column ?? '', row.reason, row.raw]));
+    for (const row of rows) lines.push(formatCsvRecord([String(row.rowNumber), row.column ?? '', row.reason, row.raw].map(neutraliseFormula)));
     return `${lines.join('\r\n')}\r\n`;
   }
 
