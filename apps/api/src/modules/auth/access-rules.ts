@@ -33,6 +33,11 @@ const ADMIN: readonly Role[] = ['admin'];
 export const ROUTE_RULES = {
   'GET /health': { access: 'public' },
   'POST /auth/login': { access: 'public' },
+  'GET /auth/options': { access: 'public' },
+  // Single sign-on: both answer with redirects (404 while no identity provider is configured).
+  'GET /auth/oidc/login': { access: 'public' },
+  'GET /auth/oidc/callback': { access: 'public' },
+  'GET /auth/me': { access: 'signed-in', roles: EVERYONE, does: 'read their own account' },
 
   'GET /aggregate': { access: 'signed-in', roles: EVERYONE, does: 'read aggregates' },
 

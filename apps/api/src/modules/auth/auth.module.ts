@@ -10,6 +10,9 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { UserEntity } from './entities/user.entity.js';
 import { LoginThrottle } from './login-throttle.js';
+import { OidcController } from './oidc/oidc.controller.js';
+import { OidcService } from './oidc/oidc.service.js';
+import { PendingLogins } from './oidc/pending-logins.js';
 import { RouteInventory } from './route-inventory.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -28,8 +31,8 @@ import { UsersRepository } from './users.repository.js';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, UsersRepository, LoginThrottle, RouteInventory, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, OidcController],
+  providers: [AuthService, UsersRepository, LoginThrottle, RouteInventory, OidcService, PendingLogins, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, UsersRepository, LoginThrottle, RouteInventory],
 })
 export class AuthModule {}

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { RequireAuth } from '../../features/auth/components/require-auth';
 import { LoginPage } from '../login-page';
@@ -8,15 +8,18 @@ interface FakeAnswer {
   body: unknown;
 }
 
-function mockFetch(answer: FakeAnswer): jest.Mock {
-  const fetchMock = jest.fn().mockResolvedValue({
-    ok: answer.status >= 200 && answer.status < 300,
-    status: answer.status,
-    text: async () => JSON.stringify(answer.body),
-  });
+const PASSWORD_ONLY = { password: true, oidc: { enabled: false, label: '' } };
+
+/** `answer` for the API calls under test; the page's own question about sign-in options gets `options`. */
+function mockFetch(answer: FakeAnswer, options: unknown = PASSWORD_ONLY): jest.Mock {
+  const reply = ({ status, body }: FakeAnswer) => ({ ok: status >= 200 && status < 300, status, text: async () => JSON.stringify(body) });
+  const fetchMock = jest.fn((url: string) => Promise.resolve(url === '/api/v1/auth/options' ? reply({ status: 200, body: options }) : reply(answer)));
   Object.assign(globalThis, { fetch: fetchMock });
   return fetchMock;
 }
+
+/** The calls the page made, without the sign-in options it asks for on load. */
+const apiCalls = (fetchMock: jest.Mock) => fetchMock.mock.calls.filter(([url]) => url !== '/api/v1/auth/options');
 
 function CurrentPath() {
   return <p data-testid="path">{useLocation().pathname}</p>;
@@ -52,7 +55,10 @@ function signIn(email: string, password: string) {
 }
 
 describe('LoginPage', () => {
-  beforeEach(() => window.sessionStorage.clear());
+  beforeEach(() => {
+    window.sessionStorage.clear();
+    window.history.replaceState(null, '', '/');
+  });
 
   it('signs in, keeps the token for the session and returns to the page asked for', async () => {
     const fetchMock = mockFetch({ status: 200, body: { accessToken: 'header.payload.signature' } });
@@ -65,8 +71,8 @@ describe('LoginPage', () => {
     expect(currentPath()).toBe('/volume');
     expect(window.sessionStorage.getItem('caseload.accessToken')).toBe('header.payload.signature');
 
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit & { headers: Record<string, string> }];
+    expect(apiCalls(fetchMock)).toHaveLength(1);
+    const [url, init] = apiCalls(fetchMock)[0] as [string, RequestInit & { headers: Record<string, string> }];
     expect(url).toBe('/api/v1/auth/login');
     expect(init.method).toBe('POST');
     expect(JSON.parse(String(init.body))).toEqual({ email: 'admin@caseload.test', password: 'correct horse' });
@@ -92,5 +98,36 @@ describe('LoginPage', () => {
     signIn('admin@caseload.test', 'again');
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts, wait a minute');
+  });
+
+  it('offers single sign-on when the server has it, as a link that starts it', async () => {
+    mockFetch({ status: 200, body: {} }, { password: true, oidc: { enabled: true, label: 'Hospital ID' } });
+    renderLogin();
+    expect(await screen.findByRole('link', { name: 'Sign in with Hospital ID' })).toHaveAttribute('href', '/api/v1/auth/oidc/login');
+    expect(screen.getByLabelText('Password')).toBeInTheDocument();
+  });
+
+  it('offers the password form alone when the server has no single sign-on', async () => {
+    const fetchMock = mockFetch({ status: 200, body: {} });
+    renderLogin();
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledWith('/api/v1/auth/options', expect.anything()));
+    expect(screen.queryByRole('link', { name: /Sign in with/ })).toBeNull();
+  });
+
+  it('signs in with the token single sign-on left in the fragment, and goes into the app', async () => {
+    mockFetch({ status: 200, body: { id: 4, email: 'card.analyst@hospital.test', role: 'analyst', departments: ['CARD'] } });
+    window.history.replaceState(null, '', '/login#sso=header.payload.signature');
+    renderLogin();
+    expect(await screen.findByRole('heading', { name: 'Volume page' })).toBeInTheDocument();
+    expect(window.sessionStorage.getItem('caseload.accessToken')).toBe('header.payload.signature');
+    expect(window.location.hash).toBe('');
+  });
+
+  it('shows why single sign-on failed', async () => {
+    mockFetch({ status: 200, body: {} });
+    window.history.replaceState(null, '', '/login#sso_error=This%20Caseload%20account%20is%20disabled.');
+    renderLogin();
+    expect(await screen.findByRole('alert')).toHaveTextContent('This Caseload account is disabled.');
+    expect(window.location.hash).toBe('');
   });
 });
