@@ -427,6 +427,8 @@ export class MemoryIndex {
       if (stale()) throw new StaleBuild();
     };
     try {
+      // Not in the caller's turn: an import's completion should not wait for this.
+      await yieldNow();
       const started = Date.now();
       const patients = await PreviousDayIndex.build(blocks, 'patients', this.largestPatient, yieldNow);
       const encounters = await PreviousDayIndex.build(blocks, 'encounters', this.largestEncounter, yieldNow);

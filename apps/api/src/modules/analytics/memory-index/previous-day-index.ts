@@ -114,29 +114,47 @@ export class PreviousDayIndex {
  * its own group, its department's, its section's and the group of all cells.
  */
 function groupMembers(blocks: readonly DayBlock[]): Map<number, Int32Array> {
-  const groupsOf = (department: number, section: number) => [
-    groupKey(department, section),
-    groupKey(department, ANY_SECTION),
-    groupKey(ANY_DEPARTMENT, section),
-    groupKey(ANY_DEPARTMENT, ANY_SECTION),
-  ];
+  // Group keys get dense numbers, looked up once per (department, section) pair.
+  const keys: number[] = [];
+  const dense = new Map<number, number>();
+  const pairs = new Map<number, Int32Array>();
+  const groupsOf = (department: number, section: number): Int32Array => {
+    const pair = department * 64 + section;
+    let groups = pairs.get(pair);
+    if (groups === undefined) {
+      const own = [groupKey(department, section), groupKey(department, ANY_SECTION), groupKey(ANY_DEPARTMENT, section), groupKey(ANY_DEPARTMENT, ANY_SECTION)];
+      groups = Int32Array.from(own, (key) => {
+        let index = dense.get(key);
+        if (index === undefined) {
+          dense.set(key, (index = keys.length));
+          keys.push(key);
+        }
+        return index;
+      });
+      pairs.set(pair, groups);
+    }
+    return groups;
+  };
   // Two passes, counting then filling, so that the lists are typed arrays of their exact size.
-  const sizes = new Map<number, number>();
+  let sizes = new Int32Array(64);
   for (const block of blocks) {
     for (let c = 0; c < block.departments.length; c++) {
-      for (const key of groupsOf(block.departments[c]!, block.sections[c]!)) sizes.set(key, (sizes.get(key) ?? 0) + 1);
-    }
-  }
-  const members = new Map([...sizes].map(([key, size]) => [key, new Int32Array(size)]));
-  const filled = new Map<number, number>();
-  blocks.forEach((block, d) => {
-    for (let c = 0; c < block.departments.length; c++) {
-      for (const key of groupsOf(block.departments[c]!, block.sections[c]!)) {
-        const at = filled.get(key) ?? 0;
-        members.get(key)![at] = d * 65_536 + c;
-        filled.set(key, at + 1);
+      for (const g of groupsOf(block.departments[c]!, block.sections[c]!)) {
+        if (g >= sizes.length) {
+          const grown = new Int32Array(sizes.length * 2);
+          grown.set(sizes);
+          sizes = grown;
+        }
+        sizes[g]!++;
       }
     }
+  }
+  const lists = keys.map((_, g) => new Int32Array(sizes[g]!));
+  const filled = new Int32Array(keys.length);
+  blocks.forEach((block, d) => {
+    for (let c = 0; c < block.departments.length; c++) {
+      for (const g of groupsOf(block.departments[c]!, block.sections[c]!)) lists[g]![filled[g]!++] = d * 65_536 + c;
+    }
   });
-  return members;
+  return new Map(keys.map((key, g) => [key, lists[g]!]));
 }
