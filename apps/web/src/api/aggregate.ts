@@ -13,7 +13,18 @@ export interface AggregateQuery {
   from?: string;
   to?: string;
   compare?: 'previous_period' | 'previous_year';
+  /** Filters (DESIGN §6): each a list of values; an empty list means no filter. */
+  department?: readonly string[];
+  code?: readonly string[];
+  section?: readonly string[];
+  payer_category?: readonly string[];
+  place_of_service?: readonly string[];
+  /** A measure or group-by of the query; `-lines` sorts descending. */
+  orderBy?: string;
+  limit?: number;
 }
+
+const FILTER_PARAMETERS = ['department', 'code', 'section', 'payer_category', 'place_of_service'] as const;
 
 /** Builds the query URL. Commas in lists stay literal, as the API documents them. */
 export function aggregateUrl(query: AggregateQuery): string {
@@ -22,7 +33,13 @@ export function aggregateUrl(query: AggregateQuery): string {
   if (query.grain) parts.push(`grain=${query.grain}`);
   if (query.from) parts.push(`from=${encodeURIComponent(query.from)}`);
   if (query.to) parts.push(`to=${encodeURIComponent(query.to)}`);
+  for (const name of FILTER_PARAMETERS) {
+    const values = query[name];
+    if (values?.length) parts.push(`${name}=${values.map(encodeURIComponent).join(',')}`);
+  }
   if (query.compare) parts.push(`compare=${query.compare}`);
+  if (query.orderBy) parts.push(`orderBy=${encodeURIComponent(query.orderBy)}`);
+  if (query.limit !== undefined) parts.push(`limit=${query.limit}`);
   return `/api/v1/aggregate?${parts.join('&')}`;
 }
 

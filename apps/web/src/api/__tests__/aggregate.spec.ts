@@ -21,6 +21,26 @@ describe('aggregateUrl', () => {
   });
 });
 
+describe('aggregateUrl with filters', () => {
+  it('adds each non-empty filter list, then the order and the limit', () => {
+    expect(
+      aggregateUrl({
+        measures: ['lines'],
+        groupBy: ['code'],
+        department: ['CARD', 'R&D'],
+        section: [],
+        payer_category: ['medicare'],
+        place_of_service: ['11', '22'],
+        compare: 'previous_year',
+        orderBy: '-lines',
+        limit: 50,
+      }),
+    ).toBe(
+      '/api/v1/aggregate?measures=lines&groupBy=code&department=CARD,R%26D&payer_category=medicare&place_of_service=11,22&compare=previous_year&orderBy=-lines&limit=50',
+    );
+  });
+});
+
 describe('parseAggregateResponse', () => {
   const valid = {
     rows: [{ period: '2025-03', lines: 120 }],

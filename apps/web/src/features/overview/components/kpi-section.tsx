@@ -4,27 +4,35 @@ import type { Column } from '../../../ui/data-table';
 import { formatExact } from '../../../ui/format-measure';
 import { periodName } from '../../../ui/format-period';
 import type { KpiTile as KpiTileModel } from '../utils/kpi-tiles';
+import { grainHeader, grainNoun } from '../utils/grain-words';
 import { sparklineSummary } from '../utils/overview-model';
 import { KpiTile } from './kpi-tile';
 import { TableToggle } from '../../../ui/table-toggle';
 
-interface MonthRow {
+interface PeriodRow {
   period: string;
   values: Array<number | null>;
 }
 
-/** The six headline tiles; "Show table" lists the monthly figures behind their sparklines. */
-export function KpiSection({ tiles, periods, range }: { tiles: KpiTileModel[]; periods: string[]; range: string }) {
+interface KpiSectionProps {
+  tiles: KpiTileModel[];
+  periods: string[];
+  range: string;
+  grain: string;
+}
+
+/** The six headline tiles; "Show table" lists the figures per period behind their sparklines. */
+export function KpiSection({ tiles, periods, range, grain }: KpiSectionProps) {
   const [tableShown, setTableShown] = useState(false);
   const tableId = useId();
-  const rows: MonthRow[] = periods.map((period, index) => ({ period, values: tiles.map((tile) => tile.trend[index] ?? null) }));
-  const columns: Array<Column<MonthRow>> = [
-    { key: 'period', header: 'Month', cell: (row) => periodName(row.period) },
+  const rows: PeriodRow[] = periods.map((period, index) => ({ period, values: tiles.map((tile) => tile.trend[index] ?? null) }));
+  const columns: Array<Column<PeriodRow>> = [
+    { key: 'period', header: grainHeader(grain), cell: (row) => periodName(row.period) },
     ...tiles.map((tile, index) => ({
       key: tile.measure,
       header: tile.label,
       numeric: true,
-      cell: (row: MonthRow) => formatExact(tile.measure, row.values[index] ?? null),
+      cell: (row: PeriodRow) => formatExact(tile.measure, row.values[index] ?? null),
     })),
   ];
 
@@ -38,12 +46,12 @@ export function KpiSection({ tiles, periods, range }: { tiles: KpiTileModel[]; p
       </header>
       <ul className="kpi-grid">
         {tiles.map((tile) => (
-          <KpiTile key={tile.measure} tile={tile} sparklineLabel={sparklineSummary(tile, periods)} />
+          <KpiTile key={tile.measure} tile={tile} sparklineLabel={sparklineSummary(tile, periods, grain)} />
         ))}
       </ul>
       <div id={tableId} className="card table-card" hidden={!tableShown}>
         {tableShown ? (
-          <DataTable caption={`Headline figures by month, ${range}`} columns={columns} rows={rows} rowKey={(row) => row.period} />
+          <DataTable caption={`Headline figures by ${grainNoun(grain)}, ${range}`} columns={columns} rows={rows} rowKey={(row) => row.period} />
         ) : null}
       </div>
     </section>

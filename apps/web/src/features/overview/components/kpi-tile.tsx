@@ -1,5 +1,5 @@
 import { Sparkline } from '../../../ui/charts/sparkline';
-import { formatCompact } from '../../../ui/format-measure';
+import { formatCompact, formatExact } from '../../../ui/format-measure';
 import { describeChange, formatChange } from '../utils/kpi-tiles';
 import type { KpiTile as KpiTileModel } from '../utils/kpi-tiles';
 
@@ -12,8 +12,10 @@ export function KpiTile({ tile, sparklineLabel }: { tile: KpiTileModel; sparklin
       <h3 className="kpi-label" title={tile.description}>
         {tile.label}
       </h3>
-      <p className="kpi-value">{formatCompact(tile.measure, tile.value)}</p>
-      <p className="kpi-change">
+      <p className="kpi-value" title={formatExact(tile.measure, tile.value)}>
+        {formatCompact(tile.measure, tile.value)}
+      </p>
+      <p className={change ? `kpi-change kpi-change-${change.direction}` : 'kpi-change'}>
         <span aria-hidden="true">
           {change ? <span className={`kpi-arrow kpi-arrow-${change.direction}`}>{ARROWS[change.direction]}</span> : null}
           <span className="kpi-change-figure">{formatChange(change)}</span>

@@ -9,29 +9,30 @@ import { periodName, periodTick } from '../../../ui/format-period';
 import { changeBetween, formatChange } from '../utils/kpi-tiles';
 import { linesChartSummary } from '../utils/overview-model';
 import type { TrendPoint } from '../utils/trend-series';
-import { LINES_CHART_HEIGHT, LINES_CHART_TITLE } from './overview-layout';
+import { grainHeader } from '../utils/grain-words';
+import { LINES_CHART_HEIGHT, linesChartTitle } from './overview-layout';
 
-
-const columns: ReadonlyArray<Column<TrendPoint>> = [
-  { key: 'period', header: 'Month', cell: (point) => point.label },
+const columns = (grain: string): ReadonlyArray<Column<TrendPoint>> => [
+  { key: 'period', header: grainHeader(grain), cell: (point) => point.label },
   { key: 'current', header: 'Procedure lines', numeric: true, cell: (point) => formatInteger(point.current) },
   { key: 'previous', header: 'A year earlier', numeric: true, cell: (point) => formatInteger(point.previous) },
   { key: 'change', header: 'Change', numeric: true, cell: (point) => formatChange(changeBetween('count', point.current, point.previous)) },
 ];
 
-export function LinesTrendCard({ series, range }: { series: TrendPoint[]; range: string }) {
+export function LinesTrendCard({ series, range, grain }: { series: TrendPoint[]; range: string; grain: string }) {
+  const title = linesChartTitle(grain);
   const lines = [
     { dataKey: 'current', name: 'Procedure lines', color: SERIES_COLORS.primary },
     { dataKey: 'previous', name: 'A year earlier', color: SERIES_COLORS.comparison, dashed: true },
   ] as const;
   return (
     <ChartFrame
-      title={LINES_CHART_TITLE}
-      summary={linesChartSummary(series, range)}
+      title={title}
+      summary={linesChartSummary(series, range, grain)}
       height={LINES_CHART_HEIGHT}
       legend={<SeriesLegend items={[{ ...lines[0], name: range }, lines[1]]} />}
       table={
-        <DataTable caption={`${LINES_CHART_TITLE}, ${range}`} columns={columns} rows={series} rowKey={(point) => point.period} />
+        <DataTable caption={`${title}, ${range}`} columns={columns(grain)} rows={series} rowKey={(point) => point.period} />
       }
     >
       <TrendLineChart

@@ -1,9 +1,10 @@
 import { Skeleton } from '../../../ui/skeleton';
+import { MoversSkeleton } from './movers-section';
 import { KPI_TILE_COUNT, LINES_CHART_HEIGHT, LINES_CHART_TITLE } from './overview-layout';
 import { OverviewHeading } from './overview-heading';
 
 /** The Overview's shape while its code or data loads: same boxes, same sizes. */
-export function OverviewSkeleton() {
+export function OverviewSkeleton({ chartTitle = LINES_CHART_TITLE }: { chartTitle?: string }) {
   return (
     <div className="overview" aria-busy="true">
       <title>Overview · Caseload</title>
@@ -28,7 +29,7 @@ export function OverviewSkeleton() {
       </section>
       <section className="card chart-card" aria-hidden="true">
         <div className="card-header">
-          <span className="card-title">{LINES_CHART_TITLE}</span>
+          <span className="card-title">{chartTitle}</span>
         </div>
         <div className="series-legend">
           <Skeleton width="16em" height={14} />
@@ -37,6 +38,10 @@ export function OverviewSkeleton() {
           <Skeleton width="100%" height={LINES_CHART_HEIGHT} />
         </div>
       </section>
+      <div className="movers-grid">
+        <MoversSkeleton dimension="department" />
+        <MoversSkeleton dimension="code" />
+      </div>
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../../../ui/error-boundary';
+import { FilterBar } from '../../filters/components/filter-bar';
+import { isDashboardPath } from '../../filters/utils/dashboard-paths';
 import { AppHeader } from './app-header';
 import { SideNav } from './side-nav';
 
-/** Header, navigation and the routed page. */
+/** Header, navigation, the filter bar of the dashboard pages, and the routed page. */
 export function AppLayout() {
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
@@ -26,6 +28,11 @@ export function AppLayout() {
       </a>
       <AppHeader />
       <SideNav />
+      {isDashboardPath(pathname) ? (
+        <div className="app-filters">
+          <FilterBar />
+        </div>
+      ) : null}
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
         <ErrorBoundary key={pathname}>
           <Suspense fallback={null}>

@@ -33,6 +33,32 @@ describe('buildOverviewModel', () => {
   });
 });
 
+describe('summaries by grain', () => {
+  const quarters = buildOverviewModel({
+    ...threeMonths,
+    rows: [
+      { period: '2025-Q1', lines: 330, lines_compare: 300 },
+      { period: '2025-Q2', lines: 90, lines_compare: 100 },
+    ],
+    meta: { ...threeMonths.meta, grain: 'quarter', to: '2025-06-30' },
+  });
+
+  it('keeps the grain the API answered', () => {
+    expect(quarters.grain).toBe('quarter');
+    expect(quarters.periods).toEqual(['2025-Q1', '2025-Q2']);
+  });
+
+  it('names the periods by their grain', () => {
+    expect(sparklineSummary(quarters.tiles[0], quarters.periods, quarters.grain)).toBe(
+      'Procedure lines by quarter, from 330 in Q1 2025 to 90 in Q2 2025',
+    );
+    expect(linesChartSummary(quarters.lines, quarters.range, quarters.grain)).toBe(
+      'Line chart of procedure lines by quarter, Jan 2025 – Jun 2025, with the same quarters a year earlier as a dashed line. ' +
+        'Highest 330 in Q1 2025, lowest 90 in Q2 2025.',
+    );
+  });
+});
+
 describe('summaries', () => {
   const model = buildOverviewModel(threeMonths);
 
