@@ -1,0 +1,14 @@
+import type { ImportState } from '@caseload/contracts';
+import { importStatusLabel } from '../utils/import-status';
+import { StatusIcon } from './icons';
+
+/** An import's state as an icon and a word; the colour only repeats what the word says. */
+export function ImportStatusBadge({ status }: { status: ImportState }) {
+  const { label, tone } = importStatusLabel(status);
+  return (
+    <span className={`data-status data-status-${tone}`}>
+      <StatusIcon tone={tone} size={14} />
+      {label}
+    </span>
+  );
+}
