@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { startBuiltServer, ADMIN, type BuiltServer } from '../../support/built-server';
 import { openBrowser, type Browser } from '../../support/browser';
+import { createUser, seriousViolations, signIn } from '../../support/pages';
 
 // Set here as well as in the project's config: a run from the root config applies only its own timeout.
 jest.setTimeout(120_000);
@@ -16,12 +15,7 @@ describe('the admin pages in Chromium', () => {
   beforeAll(async () => {
     server = await startBuiltServer();
     // The viewer is set up through the API; the analyst is created in the browser below.
-    const response = await fetch(`${server.url}/api/v1/users`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${await server.token()}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: VIEWER.email, password: VIEWER.password, role: 'viewer', departments: [] }),
-    });
-    if (response.status !== 201) throw new Error(`could not create the viewer: HTTP ${response.status} ${await response.text()}`);
+    await createUser(server, VIEWER, 'viewer');
     browser = await openBrowser();
   });
 
@@ -131,16 +125,4 @@ describe('the admin pages in Chromium', () => {
   });
 });
 
-async function signIn(page: Page, url: string, user: { email: string; password: string }): Promise<void> {
-  if (!page.url().includes('/login')) await page.goto(`${url}/login`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  // Signing in returns to the page asked for, else the Overview.
-  await page.waitForURL((address) => address.origin === url && !address.pathname.startsWith('/login'));
-}
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}

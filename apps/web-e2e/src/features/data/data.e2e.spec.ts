@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { startBuiltServer, ADMIN, type BuiltServer } from '../../support/built-server';
 import { openBrowser, type Browser } from '../../support/browser';
+import { createUser, seriousViolations, signIn } from '../../support/pages';
 
 // Set here as well as in the project's config: a run from the root config applies only its own timeout.
 jest.setTimeout(120_000);
@@ -34,12 +34,7 @@ describe('the Data page in Chromium', () => {
 
   beforeAll(async () => {
     server = await startBuiltServer();
-    const response = await fetch(`${server.url}/api/v1/users`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${await server.token()}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: VIEWER.email, password: VIEWER.password, role: 'viewer', departments: [] }),
-    });
-    if (response.status !== 201) throw new Error(`could not create the viewer: HTTP ${response.status} ${await response.text()}`);
+    await createUser(server, VIEWER, 'viewer');
     browser = await openBrowser();
   });
 
@@ -180,13 +175,6 @@ describe('the Data page in Chromium', () => {
   });
 });
 
-async function signIn(page: Page, url: string, user: { email: string; password: string }): Promise<void> {
-  if (!page.url().includes('/login')) await page.goto(`${url}/login`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL((address) => address.origin === url && !address.pathname.startsWith('/login'));
-}
 
 /** Through the browser's own file picker, as a person would. */
 async function chooseFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
@@ -199,7 +187,3 @@ async function pageOverflow(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}

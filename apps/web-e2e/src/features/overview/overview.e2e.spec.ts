@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { writeDemoCsv } from '@caseload/synth';
 import { startBuiltServer, ADMIN, type BuiltServer } from '../../support/built-server';
 import { openBrowser, type Browser } from '../../support/browser';
+import { seriousViolations, signIn } from '../../support/pages';
 
 // Set here as well as in the project's config: a run from the root config applies only its own timeout.
 jest.setTimeout(180_000);
@@ -56,7 +56,7 @@ describe('the Overview and its filters in Chromium', () => {
 
   it('shows a number on every tile, the trend and the biggest movers', async () => {
     const { page } = browser;
-    await signIn(page, server.url);
+    await signIn(page, server.url, ADMIN);
     await waitForFigures(page);
 
     const values = await page.locator('.kpi-value').allInnerTexts();
@@ -177,13 +177,6 @@ async function topOfPage(page: Page): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL(`${url}/`);
-}
 
 async function waitForFigures(page: Page): Promise<void> {
   await page.locator('.kpi-tile .kpi-value').first().waitFor();
@@ -197,7 +190,3 @@ async function linesTile(page: Page): Promise<string> {
   return (await value.getAttribute('title')) ?? '';
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
