@@ -203,6 +203,13 @@ export class MemoryIndex {
   private async load(days: readonly string[] | null): Promise<{ version: string; imports: Set<number> }> {
     if (days !== null && !days.every(isIsoDate)) throw new Error('touched days must be ISO dates');
     const where = days === null ? '' : days.length === 0 ? 'WHERE false' : `WHERE service_date IN (${days.map((d) => `'${d}'`).join(',')})`;
+    const steps: string[] = [];
+    let mark = Date.now();
+    const step = (name: string) => {
+      const now = Date.now();
+      steps.push(`${name} ${now - mark}ms`);
+      mark = now;
+    };
     const client = await this.pool.connect();
     let seen: { version: string; imports: Set<number> };
     try {
@@ -210,6 +217,7 @@ export class MemoryIndex {
       const version = await this.dataVersion.read(client);
       const completed = await client.query(`SELECT id FROM import WHERE status = 'completed'`);
       const departments = await client.query('SELECT id, code FROM department');
+      step('snapshot');
       this.departmentIds = new Map(departments.rows.map((row) => [row.code as string, Number(row.id)]));
       this.departmentCodes = new Map(departments.rows.map((row) => [Number(row.id), row.code as string]));
       const builders = new Map<string, DayBlockBuilder>();
@@ -225,6 +233,7 @@ export class MemoryIndex {
           builder.addCell(Number(department), Number(section), sums.map(Number));
         },
       );
+      step('sums');
       for (const [column, target] of [['patient_key', 'patients'], ['encounter_key', 'encounters']] as const) {
         await copyRows(
           client,
@@ -238,8 +247,10 @@ export class MemoryIndex {
           },
         );
       }
+      step('keys');
       await this.codeMonths.load(client, days === null ? null : [...new Set(days.map((day) => day.slice(0, 7)))]);
       await client.query('COMMIT');
+      step('code months');
       for (const day of days ?? []) this.blocks.delete(day);
       for (const [day, builder] of builders) this.blocks.set(day, builder.build());
       this.days = [...this.blocks.keys()].sort();
@@ -254,6 +265,8 @@ export class MemoryIndex {
       throw error;
     }
     client.release();
+    step('blocks');
+    this.logger.debug(`index ${days === null ? 'build' : `patch of ${days.length} days`}: ${steps.join(', ')}`);
     return seen;
   }
 

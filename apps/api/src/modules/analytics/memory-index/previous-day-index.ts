@@ -1,5 +1,8 @@
 import type { DayBlock } from './day-block.js';
 
+/** How long the build holds the event loop before it lets requests through. */
+const SLICE_MS = 10;
+
 /** A department or section that a group does not pin: every one of them. */
 export const ANY_DEPARTMENT = 0xfff;
 export const ANY_SECTION = 63;
@@ -40,6 +43,7 @@ export class PreviousDayIndex {
     const owner = new Int32Array(largestKey + 1);
     const Previous = blocks.length < 0xffff ? Uint16Array : Uint32Array;
     let stamp = 0;
+    let yieldAt = performance.now() + SLICE_MS;
     for (const [key, cells] of members) {
       stamp++;
       // At most one entry per key of each member cell; fewer when cells of a day share keys.
@@ -61,6 +65,11 @@ export class PreviousDayIndex {
         dayStart = size;
       };
       for (const packed of cells) {
+        // A slice of the event loop at a time, so requests are served during a rebuild.
+        if (performance.now() > yieldAt) {
+          await yieldNow();
+          yieldAt = performance.now() + SLICE_MS;
+        }
         const d = (packed / 65_536) | 0;
         if (d !== day) closeDay(d);
         const block = blocks[d]!;
@@ -82,7 +91,6 @@ export class PreviousDayIndex {
       }
       closeDay(blocks.length);
       index.groups.set(key, { offsets, previous: size === room ? entries : entries.slice(0, size) });
-      if (stamp % 16 === 0) await yieldNow();
     }
     return index;
   }
