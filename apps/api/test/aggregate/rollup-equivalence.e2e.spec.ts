@@ -114,6 +114,27 @@ describe('rollups and the in-memory index answer exactly as the facts do', () =>
     expect(routedToCodes).toBeGreaterThan(QUERIES * 0.03);
   }, 240_000);
 
+  it('reads lines imported without money or claim status as the SQL does', async () => {
+    const service = t.app.get(AggregateService);
+    const index = t.app.get(MemoryIndex);
+    await index.warm();
+    // 2022-03-07: three lines, one with every amount and a paid status, two with none.
+    await t.importCsv(
+      'encounter_id,patient_id,service_date,department,code,charge_amount,allowed_amount,paid_amount,claim_status\n' +
+        'BLANK-1,P-BLANK-1,2022-03-07,CARD,99213,100.00,80.00,60.00,paid\n' +
+        'BLANK-2,P-BLANK-2,2022-03-07,CARD,99213,,,,\n' +
+        'BLANK-3,P-BLANK-2,2022-03-07,RAD,70450,,,,\n',
+    );
+    await index.warm();
+    const query = parseAggregateQuery({ measures: 'lines,units,charges,allowed,paid,denial_rate,patients', groupBy: 'department', from: '2022-03-07', to: '2022-03-07' }, '2026-11-27');
+    const planned = await service.aggregate(query, null, { fresh: true });
+    const facts = await service.aggregate(query, null, { source: 'facts' });
+    expect(planned.meta.source).toBe('memory');
+    expect(planned.rows).toEqual(facts.rows);
+    // CARD: 2 lines, $100.00 charged, $80.00 allowed, $60.00 paid, 0 of 1 adjudicated denied; RAD: 1 line, nothing.
+    expect(planned.totals).toMatchObject({ lines: 3, charges: 100, allowed: 80, paid: 60, denial_rate: 0, patients: 2 });
+  });
+
   it('answers the code views from memory exactly as the facts do', async () => {
     const service = t.app.get(AggregateService);
     await t.app.get(MemoryIndex).warm();

@@ -20,74 +20,76 @@ export interface DayBlock {
   encounters: Int32Array;
 }
 
-/** The keys of one kind for a day, as they stream in cell by cell, in a typed array that grows. */
-class KeyRuns {
-  private keys = new Int32Array(256);
-  private size = 0;
-  private readonly counts: number[] = [];
-  private lastCell = 0;
-
-  add(cell: number, key: number): void {
-    if (cell < this.lastCell) throw new Error('keys must arrive in cell order');
-    this.lastCell = cell;
-    if (this.size === this.keys.length) {
-      const grown = new Int32Array(this.keys.length * 2);
-      grown.set(this.keys);
-      this.keys = grown;
-    }
-    this.keys[this.size++] = key;
-    this.counts[cell] = (this.counts[cell] ?? 0) + 1;
-  }
-
-  csr(cells: number): { offsets: Int32Array; keys: Int32Array } {
-    const offsets = new Int32Array(cells + 1);
-    for (let i = 0; i < cells; i++) offsets[i + 1] = offsets[i]! + (this.counts[i] ?? 0);
-    return { offsets, keys: this.keys.slice(0, this.size) };
-  }
+interface CellLines {
+  department: number;
+  section: number;
+  sums: Float64Array;
+  patients: number[];
+  encounters: number[];
 }
 
+/** Claim status codes (CLAIM_STATUSES): paid 0, denied 1; others are not adjudicated yet. */
+const DENIED = 1;
+
 /**
- * Collects one day's cells as the build streams them: first every cell with its sums, in
- * (department, section) order, then the keys of each kind in the same cell order.
+ * Collects one day's fact lines in any order, then freezes them into a block: cells in
+ * (department, section) order, each with its sums and its sorted, distinct keys.
  */
 export class DayBlockBuilder {
-  readonly departments: number[] = [];
-  readonly sections: number[] = [];
-  readonly sums: number[] = [];
-  private readonly cellIndex = new Map<number, number>();
-  private readonly keys = { patients: new KeyRuns(), encounters: new KeyRuns() };
+  private readonly cells = new Map<number, CellLines>();
 
   constructor(readonly day: string) {}
 
-  addCell(department: number, section: number, sums: readonly number[]): void {
-    this.cellIndex.set(department * 64 + section, this.departments.length);
-    this.departments.push(department);
-    this.sections.push(section);
-    this.sums.push(...sums);
-  }
-
-  /** Adds a key to a cell; keys come sorted and distinct within a cell, cells in order. */
-  addKey(which: 'patients' | 'encounters', department: number, section: number, key: number): void {
-    const cell = this.cellIndex.get(department * 64 + section);
-    if (cell === undefined) throw new Error(`no cell for department ${department}, section ${section} on ${this.day}`);
-    this.keys[which].add(cell, key);
+  addLine(department: number, section: number, patient: number, encounter: number, units: number, chargeCents: number, allowedCents: number, paidCents: number, claimStatus: number): void {
+    const key = department * 64 + section;
+    let cell = this.cells.get(key);
+    if (cell === undefined) this.cells.set(key, (cell = { department, section, sums: new Float64Array(SUM_WIDTH), patients: [], encounters: [] }));
+    const sums = cell.sums;
+    sums[0]!++;
+    sums[1]! += units;
+    sums[2]! += chargeCents;
+    sums[3]! += allowedCents;
+    sums[4]! += paidCents;
+    if (claimStatus === DENIED) sums[5]!++;
+    if (claimStatus === 0 || claimStatus === DENIED) sums[6]!++;
+    cell.patients.push(patient);
+    cell.encounters.push(encounter);
   }
 
   build(): DayBlock {
-    const patients = this.keys.patients.csr(this.departments.length);
-    const encounters = this.keys.encounters.csr(this.departments.length);
+    const ordered = [...this.cells.entries()].sort(([a], [b]) => a - b).map(([, cell]) => cell);
+    const csr = (lists: number[][]) => {
+      const runs = lists.map(distinctSorted);
+      const offsets = new Int32Array(runs.length + 1);
+      runs.forEach((run, i) => (offsets[i + 1] = offsets[i]! + run.length));
+      const keys = new Int32Array(offsets[runs.length]!);
+      runs.forEach((run, i) => keys.set(run, offsets[i]));
+      return { offsets, keys };
+    };
+    const patients = csr(ordered.map((cell) => cell.patients));
+    const encounters = csr(ordered.map((cell) => cell.encounters));
+    const sums = new Float64Array(ordered.length * SUM_WIDTH);
+    ordered.forEach((cell, i) => sums.set(cell.sums, i * SUM_WIDTH));
     return {
       day: this.day,
-      departments: Int32Array.from(this.departments),
-      sections: Int16Array.from(this.sections),
-      sums: Float64Array.from(this.sums),
-      total: totalOf(this.sums),
+      departments: Int32Array.from(ordered, (cell) => cell.department),
+      sections: Int16Array.from(ordered, (cell) => cell.section),
+      sums,
+      total: totalOf(sums),
       patientOffsets: patients.offsets,
       patients: patients.keys,
       encounterOffsets: encounters.offsets,
       encounters: encounters.keys,
     };
   }
+}
+
+/** The distinct values, sorted. */
+function distinctSorted(values: readonly number[]): Int32Array {
+  const sorted = Int32Array.from(values).sort();
+  let kept = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[kept++] = sorted[i]!;
+  return sorted.subarray(0, kept);
 }
 
 /**

@@ -220,43 +220,40 @@ export class MemoryIndex {
       step('snapshot');
       this.departmentIds = new Map(departments.rows.map((row) => [row.code as string, Number(row.id)]));
       this.departmentCodes = new Map(departments.rows.map((row) => [Number(row.id), row.code as string]));
-      const builders = new Map<string, DayBlockBuilder>();
+      // One ordered pass over the lines: each day is frozen into a block as the next begins,
+      // so the build holds one day's lines at a time. (Dates come as ISO text: DateStyle.)
+      await client.query(`SET LOCAL DateStyle = 'ISO, YMD'`);
+      const built = new Map<string, DayBlock>();
+      let builder: DayBlockBuilder | null = null;
       await copyRows(
         client,
-        `SELECT to_char(service_date, 'YYYY-MM-DD'), department_id, section, count(*), coalesce(sum(units), 0), coalesce(sum(charge_cents), 0),
-           coalesce(sum(allowed_cents), 0), coalesce(sum(paid_cents), 0), count(*) FILTER (WHERE claim_status = 1),
-           count(*) FILTER (WHERE claim_status IN (0, 1))
-         FROM procedure_line ${where} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-        ([day, department, section, ...sums]) => {
-          let builder = builders.get(day!);
-          if (builder === undefined) builders.set(day!, (builder = new DayBlockBuilder(day!)));
-          builder.addCell(Number(department), Number(section), sums.map(Number));
+        `SELECT service_date, department_id, section, patient_key, encounter_key, units, charge_cents, allowed_cents, paid_cents, claim_status
+         FROM procedure_line ${where} ORDER BY service_date`,
+        ([day, department, section, patient, encounter, units, charge, allowed, paid, status]) => {
+          if (builder?.day !== day) {
+            if (builder !== null) built.set(builder.day, builder.build());
+            builder = new DayBlockBuilder(day!);
+          }
+          const patientKey = Number(patient);
+          const encounterKey = Number(encounter);
+          if (patientKey > 0x7fffffff || encounterKey > 0x7fffffff) throw new Error('a patient or encounter key is beyond what the index holds');
+          if (patientKey > this.largestPatient) this.largestPatient = patientKey;
+          if (encounterKey > this.largestEncounter) this.largestEncounter = encounterKey;
+          // Units, amounts and status are NOT NULL (a blank amount is stored as zero).
+          builder.addLine(Number(department), Number(section), patientKey, encounterKey, Number(units), Number(charge), Number(allowed), Number(paid), Number(status));
         },
       );
-      step('sums');
-      for (const [column, target] of [['patient_key', 'patients'], ['encounter_key', 'encounters']] as const) {
-        await copyRows(
-          client,
-          `SELECT to_char(service_date, 'YYYY-MM-DD'), department_id, section, ${column} FROM procedure_line ${where} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
-          ([day, department, section, key]) => {
-            const value = Number(key);
-            if (value > 0x7fffffff) throw new Error(`${column} ${value} is beyond what the index holds`);
-            if (target === 'patients') this.largestPatient = Math.max(this.largestPatient, value);
-            else this.largestEncounter = Math.max(this.largestEncounter, value);
-            builders.get(day!)!.addKey(target, Number(department), Number(section), value);
-          },
-        );
-      }
-      step('keys');
+      if (builder !== null) built.set((builder as DayBlockBuilder).day, (builder as DayBlockBuilder).build());
+      step('lines');
       await this.codeMonths.load(client, days === null ? null : [...new Set(days.map((day) => day.slice(0, 7)))]);
       await client.query('COMMIT');
       step('code months');
       for (const day of days ?? []) this.blocks.delete(day);
-      for (const [day, builder] of builders) this.blocks.set(day, builder.build());
+      for (const [day, block] of built) this.blocks.set(day, block);
       this.days = [...this.blocks.keys()].sort();
       this.previous = null;
       if (days !== null) this.forgetCounts(days);
-      this.rebuildMonths(new Set([...builders.keys(), ...(days ?? [])].map((day) => day.slice(0, 7))));
+      this.rebuildMonths(new Set([...built.keys(), ...(days ?? [])].map((day) => day.slice(0, 7))));
       seen = { version, imports: new Set(completed.rows.map((row) => Number(row.id))) };
     } catch (error) {
       // A failure mid-COPY leaves the connection in the middle of a copy: destroy it rather

@@ -1,4 +1,4 @@
-import { DayBlockBuilder, SUM_WIDTH } from '../day-block.js';
+import { DayBlockBuilder } from '../day-block.js';
 import { ANY_DEPARTMENT, ANY_SECTION, PreviousDayIndex, groupKey } from '../previous-day-index.js';
 
 function mulberry32(seed: number): () => number {
@@ -22,8 +22,7 @@ describe('PreviousDayIndex', () => {
       for (let section = 0; section < 2; section++) {
         if (random() < 0.3) continue;
         const keys = [...new Set(Array.from({ length: 1 + Math.floor(random() * 6) }, () => Math.floor(random() * 60)))].sort((a, b) => a - b);
-        builder.addCell(department, section, new Array(SUM_WIDTH).fill(0));
-        for (const key of keys) builder.addKey('patients', department, section, key);
+        for (const key of keys) builder.addLine(department, section, key, key, 1, 0, 0, 0, 0);
         day.push({ department, section, keys });
       }
     }
