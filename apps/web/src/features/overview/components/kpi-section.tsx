@@ -4,7 +4,7 @@ import type { Column } from '../../../ui/data-table';
 import { formatExact } from '../../../ui/format-measure';
 import { periodName } from '../../../ui/format-period';
 import type { KpiTile as KpiTileModel } from '../utils/kpi-tiles';
-import { grainHeader, grainNoun } from '../utils/grain-words';
+import { grainHeader, grainNoun } from '../../../ui/grain-words';
 import { sparklineSummary } from '../utils/overview-model';
 import { KpiTile } from './kpi-tile';
 import { TableToggle } from '../../../ui/table-toggle';

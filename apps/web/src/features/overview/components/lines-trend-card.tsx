@@ -9,7 +9,7 @@ import { periodName, periodTick } from '../../../ui/format-period';
 import { changeBetween, formatChange } from '../utils/kpi-tiles';
 import { linesChartSummary } from '../utils/overview-model';
 import type { TrendPoint } from '../utils/trend-series';
-import { grainHeader } from '../utils/grain-words';
+import { grainHeader } from '../../../ui/grain-words';
 import { LINES_CHART_HEIGHT, linesChartTitle } from './overview-layout';
 
 const columns = (grain: string): ReadonlyArray<Column<TrendPoint>> => [

@@ -1,4 +1,4 @@
-import { grainNoun } from '../utils/grain-words';
+import { grainNoun } from '../../../ui/grain-words';
 
 // Shared by the loaded page and its skeleton (which loads before Recharts does), so both
 // take the same room and nothing jumps when the data arrives.

@@ -2,7 +2,7 @@ import { addYears, formatCompactNumber } from '@caseload/domain';
 import type { AggregateResponse } from '../../../api/aggregate';
 import { formatDateRange, periodName } from '../../../ui/format-period';
 import { formatCompact } from '../../../ui/format-measure';
-import { grainNoun } from './grain-words';
+import { grainNoun } from '../../../ui/grain-words';
 import { buildKpiTiles, byPeriod } from './kpi-tiles';
 import type { KpiTile } from './kpi-tiles';
 import { toMeasureValue } from './overview-measures';
