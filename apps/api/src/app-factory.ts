@@ -41,6 +41,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   app.use(limitUrlLength);
   if (options.corsOrigins !== undefined && options.corsOrigins.length > 0) app.enableCors(corsOptions(options.corsOrigins));
   if (options.trustProxy !== undefined && options.trustProxy !== false) app.set('trust proxy', options.trustProxy);
+  // No hash of every body: the aggregate answers carry their own tag (question + data version).
+  app.set('etag', false);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.setGlobalPrefix('api/v1');
   app.enableShutdownHooks();

@@ -27,6 +27,15 @@ describe('the answer cache', () => {
     expect(b).toBe(a);
     // 2 lines, $10.00 + $20.00.
     expect(JSON.parse(a).totals).toEqual({ lines: 2, charges: 30 });
+    // The same question of the same data has the same tag; a browser holding it gets a 304.
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    expect(second.headers.get('etag')).toBe(etag);
+    // (fetch would add Cache-Control: no-cache to a conditional request unless one is given.)
+    const revalidated = await t.get(`${QUERY}&groupBy=department`, { 'If-None-Match': etag!, 'Cache-Control': 'max-age=0' });
+    expect(revalidated.status).toBe(304);
+    // Another question has another tag.
+    expect((await t.get(`${QUERY}&groupBy=section`)).headers.get('etag')).not.toBe(etag);
   });
 
   it('answers a repeated question without going back to the database', async () => {

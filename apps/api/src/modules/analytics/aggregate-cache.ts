@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import type { AggregateResponse } from '@caseload/contracts';
 
 interface Entry {
@@ -6,12 +7,19 @@ interface Entry {
   bytes: number;
   /** The answer as JSON, kept once written so that repeated requests skip serialising it. */
   json?: string;
+  etag?: string;
 }
 
-/** An answer, and the same as the JSON text the API sends. */
+/** An answer, the same as the JSON text the API sends, and an entity tag for that text. */
 export interface SerializedAnswer {
   answer: AggregateResponse;
   json: string;
+  etag: string;
+}
+
+/** A weak entity tag of a cache key (question + data version): the same key, the same answer. */
+function etagOf(key: string): string {
+  return `W/"${createHash('sha1').update(key).digest('base64url')}"`;
 }
 
 /** Room for the answers of many dashboards; the least recently used go first. */
@@ -34,17 +42,18 @@ export class AggregateCache {
       this.entries.delete(key);
       this.entries.set(key, hit);
       const answer = await hit.answer;
-      return { answer, json: (hit.json ??= JSON.stringify(answer)) };
+      return { answer, json: (hit.json ??= JSON.stringify(answer)), etag: (hit.etag ??= etagOf(key)) };
     }
     const entry: Entry = { answer: compute(), bytes: 0 };
     this.entries.set(key, entry);
     try {
       const answer = await entry.answer;
       const json = (entry.json ??= JSON.stringify(answer));
+      const etag = (entry.etag ??= etagOf(key));
       entry.bytes = key.length + json.length;
       this.bytes += entry.bytes;
       this.evict();
-      return { answer, json };
+      return { answer, json, etag };
     } catch (error) {
       this.entries.delete(key);
       throw error;
@@ -59,11 +68,12 @@ export class AggregateCache {
       this.bytes -= old.bytes;
     }
     const json = JSON.stringify(answer);
+    const etag = etagOf(key);
     const bytes = key.length + json.length;
-    this.entries.set(key, { answer: Promise.resolve(answer), bytes, json });
+    this.entries.set(key, { answer: Promise.resolve(answer), bytes, json, etag });
     this.bytes += bytes;
     this.evict();
-    return { answer, json };
+    return { answer, json, etag };
   }
 
   get size(): number {

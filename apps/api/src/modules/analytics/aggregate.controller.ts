@@ -27,10 +27,13 @@ export class AggregateController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<AggregateResponse | StreamableFile | string> {
     const query = parseAggregateQuery(params, todayIn(this.config.timeZone));
-    const { answer, json } = await this.service.aggregateSerialized(query, user.departments, { fresh: cacheControl?.includes('no-cache') ?? false });
+    const { answer, json, etag } = await this.service.aggregateSerialized(query, user.departments, { fresh: cacheControl?.includes('no-cache') ?? false });
     if (!accept?.includes(ARROW_STREAM)) {
-      // The JSON text as the cache keeps it: a repeated question is not serialised again.
+      // The JSON text as the cache keeps it: a repeated question is not serialised again. The
+      // tag names the question and the data version, so a browser that holds this answer is
+      // told 304 (Express compares If-None-Match) and nothing is hashed per request.
       response.type('application/json');
+      response.setHeader('ETag', etag);
       return json;
     }
     const values = query.measures.flatMap((measure) => (query.compare ? [measure, `${measure}_compare`] : [measure]));
