@@ -12,6 +12,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
+import { ReimbursementModule } from './modules/reimbursement/reimbursement.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 export interface AppRuntime {
@@ -69,6 +70,7 @@ export class AppModule {
         HealthModule,
         IngestModule,
         AnalyticsModule,
+        ReimbursementModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

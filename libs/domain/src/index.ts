@@ -8,6 +8,9 @@ export * from './line-rules.js';
 export * from './measures.js';
 // The field readers stay internal; only their defaults are part of the contract.
 export { DEFAULT_PLACE_OF_SERVICE, MAX_MODIFIERS } from './line-fields.js';
+export * from './fee-schedule.js';
+export * from './fee-schedule-files.js';
+export { readCsvRecords, columnLetter } from './fee-schedule-csv.js';
 export * from './suppression.js';
 export * from './forecast.js';
 export * from './forecast-series.js';

@@ -10,6 +10,9 @@ import { ImportRejectionEntity } from '../modules/ingest/entities/import-rejecti
 import { ImportEntity } from '../modules/ingest/entities/import.entity.js';
 import { PatientEntity } from '../modules/ingest/entities/patient.entity.js';
 import { ProcedureLineEntity } from '../modules/ingest/entities/procedure-line.entity.js';
+import { FeeScheduleCfEntity } from '../modules/reimbursement/entities/fee-schedule-cf.entity.js';
+import { FeeScheduleGpciEntity } from '../modules/reimbursement/entities/fee-schedule-gpci.entity.js';
+import { FeeScheduleRvuEntity } from '../modules/reimbursement/entities/fee-schedule-rvu.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -24,4 +27,7 @@ export const ENTITIES = [
   RollupMonthEntity,
   RollupMonthCodeEntity,
   AuditLogEntity,
+  FeeScheduleRvuEntity,
+  FeeScheduleGpciEntity,
+  FeeScheduleCfEntity,
 ];

@@ -57,6 +57,10 @@ export const ROUTE_RULES = {
   'POST /users/:id/password': { access: 'signed-in', roles: ADMIN, does: 'manage users' },
 
   'GET /audit': { access: 'signed-in', roles: ADMIN, does: 'read the audit log' },
+
+  'GET /fee-schedules': { access: 'signed-in', roles: EVERYONE, does: 'list fee schedules' },
+  'POST /fee-schedules/:year/rvu': { access: 'signed-in', roles: ADMIN, does: 'load fee schedules' },
+  'POST /fee-schedules/:year/gpci': { access: 'signed-in', roles: ADMIN, does: 'load fee schedules' },
 } as const satisfies Record<RouteKey, RouteRule>;
 
 export function ruleFor(key: RouteKey): RouteRule | undefined {
