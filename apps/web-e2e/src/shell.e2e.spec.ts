@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { startBuiltServer, ADMIN, type BuiltServer } from './support/built-server';
 import { openBrowser, type Browser } from './support/browser';
+import { createUser, signIn } from './support/pages';
 
 /** Lines in each of the last 14 months (dates relative to today), 3 lines a month. */
 function recentCsv(): string {
@@ -85,6 +86,31 @@ describe('the web app in Chromium', () => {
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
     expect(serious).toEqual([]);
+  });
+
+  it('after a sign-out, sends the next person to sign in to the Overview rather than the page left open', async () => {
+    const { page } = browser;
+    const viewer = { email: 'viewer@example.test', password: 'a viewer passphrase' };
+    await createUser(server, viewer, 'viewer');
+    if (page.url().includes('/login')) await signIn(page, server.url, ADMIN);
+    await page.goto(`${server.url}/admin/audit?actor=admin`);
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    // At 768 px the navigation is a row under the header; the admin group stays inside the window.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    const auditLink = await page.getByRole('link', { name: 'Audit log' }).boundingBox();
+    expect(auditLink!.x + auditLink!.width).toBeLessThanOrEqual(768);
+    await browser.screenshot('admin-audit-768');
+    await page.setViewportSize({ width: 1280, height: 860 });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${server.url}/login`);
+    await signIn(page, server.url, viewer);
+
+    expect(page.url()).toBe(`${server.url}/`);
+    await page.locator('.kpi-tile').first().waitFor();
+    // A viewer sees no admin navigation.
+    expect(await page.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+    expect(browser.errors).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { LoginForm } from '../features/auth/components/login-form';
-import { returnPathFrom } from '../features/auth/components/require-auth';
+import { returnPathFrom } from '../features/auth/utils/return-path';
 import { SsoButton } from '../features/auth/components/sso-button';
 import { useAuthOptions } from '../features/auth/hooks/use-auth-options';
 import { useAuthToken } from '../features/auth/hooks/use-auth-token';

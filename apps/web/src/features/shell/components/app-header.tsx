@@ -4,9 +4,10 @@ import { Brand } from '../../../ui/brand';
 
 export function AppHeader() {
   const navigate = useNavigate();
+  // No page to return to: the next person to sign in here starts on the Overview.
   const signOut = () => {
     clearToken('signed_out');
-    navigate('/login', { replace: true });
+    navigate('/login', { replace: true, state: null });
   };
   return (
     <header className="app-header">
