@@ -10,6 +10,7 @@ import { PG_POOL } from './database/database.tokens.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { ExportModule } from './modules/export/export.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
 import { ReimbursementModule } from './modules/reimbursement/reimbursement.module.js';
@@ -70,6 +71,7 @@ export class AppModule {
         HealthModule,
         IngestModule,
         AnalyticsModule,
+        ExportModule,
         ReimbursementModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

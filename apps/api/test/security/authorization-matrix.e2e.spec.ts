@@ -31,6 +31,8 @@ const POLICY: Record<string, Policy> = {
   'GET /auth/oidc/callback': 'public',
   'GET /auth/me': everyone,
   'GET /aggregate': everyone,
+  // Exports: every role; viewers always get suppressed cells (the export decides that, not the guard).
+  'GET /export': everyone,
   // Imports: admins and analysts, and never a user limited to departments.
   'POST /imports': (role, scope) => staff(role, scope) && scope === 'unscoped',
   'GET /imports': everyone,

@@ -40,6 +40,8 @@ export const ROUTE_RULES = {
   'GET /auth/me': { access: 'signed-in', roles: EVERYONE, does: 'read their own account' },
 
   'GET /aggregate': { access: 'signed-in', roles: EVERYONE, does: 'read aggregates' },
+  // Viewers export too, always with small-cell suppression (the export refuses suppress=false).
+  'GET /export': { access: 'signed-in', roles: EVERYONE, does: 'export aggregates' },
 
   'POST /imports': {
     access: 'signed-in',
