@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -94,7 +95,15 @@ async function writeHashed(source: Readable, path: string, maxBytes: number): Pr
       callback(null, chunk);
     },
   });
-  await pipeline(source, tap, createWriteStream(path));
+  const out = createWriteStream(path);
+  try {
+    await pipeline(source, tap, out);
+  } catch (error) {
+    // The file may still be opening when the pipeline fails: wait until it is closed, so
+    // that deleting it afterwards cannot run before it exists.
+    if (!out.closed) await once(out, 'close').catch(() => undefined);
+    throw error;
+  }
   if (bytes === 0) throw new ImportRefusedException('The request has no CSV in it: send the file as the body (text/csv) or as the multipart field "file".');
   return { bytes, sha256: hash.digest('hex') };
 }
