@@ -10,6 +10,7 @@ export * from './measures.js';
 export { DEFAULT_PLACE_OF_SERVICE, MAX_MODIFIERS } from './line-fields.js';
 export * from './fee-schedule.js';
 export * from './fee-schedule-files.js';
+export * from './fee-schedule-prices.js';
 export { readCsvRecords, columnLetter } from './fee-schedule-csv.js';
 export * from './suppression.js';
 export * from './forecast.js';

@@ -12,6 +12,9 @@ import { PatientEntity } from '../modules/ingest/entities/patient.entity.js';
 import { ProcedureLineEntity } from '../modules/ingest/entities/procedure-line.entity.js';
 import { FeeScheduleCfEntity } from '../modules/reimbursement/entities/fee-schedule-cf.entity.js';
 import { FeeScheduleGpciEntity } from '../modules/reimbursement/entities/fee-schedule-gpci.entity.js';
+import { FeeSchedulePricePeriodEntity } from '../modules/reimbursement/entities/fee-schedule-price-period.entity.js';
+import { FeeSchedulePriceEntity } from '../modules/reimbursement/entities/fee-schedule-price.entity.js';
+import { FeeScheduleRepriceEntity } from '../modules/reimbursement/entities/fee-schedule-reprice.entity.js';
 import { FeeScheduleRvuEntity } from '../modules/reimbursement/entities/fee-schedule-rvu.entity.js';
 
 export const ENTITIES = [
@@ -30,4 +33,7 @@ export const ENTITIES = [
   FeeScheduleRvuEntity,
   FeeScheduleGpciEntity,
   FeeScheduleCfEntity,
+  FeeSchedulePriceEntity,
+  FeeSchedulePricePeriodEntity,
+  FeeScheduleRepriceEntity,
 ];

@@ -59,7 +59,7 @@ describe('loading a fee-schedule year', () => {
   it("loads a year from CMS's RVU file, taking its conversion factor", async () => {
     const response = await t.post(RVU_LOAD, RVU_2024);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ year: 2024, rvuRows: 4, conversionFactor: 33.2875 });
+    expect(await response.json()).toEqual({ year: 2024, rvuRows: 4, conversionFactor: 33.2875, linesRepriced: 0 });
     const rows = await t.db.query(`SELECT code, modifier, status, work_rvu, pe_facility_rvu, facility_na FROM fee_schedule_rvu WHERE year = 2024 ORDER BY code, modifier`);
     expect(rows).toEqual([
       { code: '71046', modifier: '', status: 'A', work_rvu: '0.22', pe_facility_rvu: '0.75', facility_na: true },
@@ -74,7 +74,7 @@ describe('loading a fee-schedule year', () => {
     form.append('file', new Blob([GPCI_2024], { type: 'text/csv' }), 'GPCI2024.csv');
     const response = await fetch(`${t.baseUrl}${GPCI_LOAD}`, { method: 'POST', headers: { Authorization: `Bearer ${t.token}` }, body: form });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ year: 2024, gpciLocalities: 2 });
+    expect(await response.json()).toEqual({ year: 2024, gpciLocalities: 2, linesRepriced: 0 });
   });
 
   it('lists the years loaded with their counts', async () => {
@@ -152,7 +152,7 @@ describe('loading a fee-schedule year', () => {
     const good: RvuRow = { year: 2025, code: '99213', modifier: '', status: 'A', work: 1, peNonFacility: 1, peFacility: 1, mp: 1, globalDays: 'XXX', pctcIndicator: '0', nonFacilityNa: false, facilityNa: false };
     // Past the parser (which would refuse it): a code too long for its column.
     const bad: RvuRow = { ...good, code: '992130' };
-    await expect(t.app.get(FeeScheduleRepository).replaceRvus(2025, [good, bad], 40)).rejects.toThrow();
+    await expect(t.app.get(FeeScheduleRepository).replaceRvus(2025, [good, bad], 40, null)).rejects.toThrow();
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -24,7 +24,7 @@ import { AggregateRepository, type SliceRow } from './aggregate.repository.js';
 import { DataVersionService } from './data-version.service.js';
 import type { SliceSource, SliceSpec } from './aggregate-sql.js';
 import { ZERO_COMPONENTS, fillPeriods, labelKey, measureValues, sortRows } from './aggregate-shape.js';
-import { ROLLUP_COMPONENT_SQL, measureComponents } from './measure-sql.js';
+import { ROLLUP_COMPONENT_SQL, UNPRICED_COMPONENT, measureComponents } from './measure-sql.js';
 
 /** Above this many rows an answer is refused with advice, rather than built in memory. */
 export const MAX_ROWS = 1_000_000;
@@ -103,8 +103,11 @@ export class AggregateService {
     }
 
     const rows: AggregateRow[] = filled.map((row) => ({ ...row.labels, ...measureValues(query.measures, row.components) }));
-    const totalValues = measureValues(query.measures, totalsOf(found, totals));
+    const totalComponents = totalsOf(found, totals);
+    const totalValues = measureValues(query.measures, totalComponents);
     const meta: AggregateResponse['meta'] = { grain: query.grain, from: query.from, to: query.to, rowCount: 0, suppressed: 0, source: main.source };
+    // Lines of the range and filters that the fee schedule could not price (DESIGN §4).
+    if (measureComponents(query.measures).some(([alias]) => alias === UNPRICED_COMPONENT)) meta.unpriced = totalComponents[UNPRICED_COMPONENT] ?? 0;
 
     if (range !== null && compared !== null) {
       meta.compare = query.compare!;

@@ -7,7 +7,8 @@ const RECHECK_MS = 1_000;
 
 /**
  * The version of the facts: it moves whenever an import commits, whichever process ran it
- * (the server or `npm run import` beside it). Read at most once a second.
+ * (the server or `npm run import` beside it), and whenever the lines are priced again (a
+ * fee-schedule year loaded). Read at most once a second.
  */
 @Injectable()
 export class DataVersionService {
@@ -26,12 +27,19 @@ export class DataVersionService {
   /** The version as a given connection sees it (inside a snapshot, the snapshot's). */
   async read(queryable: Pick<Pool, 'query'> | Pick<PoolClient, 'query'>): Promise<string> {
     const { rows } = await queryable.query(
-      `SELECT count(*) AS imports, coalesce(max(extract(epoch FROM finished_at)), 0) AS latest FROM import WHERE status = 'completed'`,
+      `SELECT count(*) AS imports, coalesce(max(extract(epoch FROM finished_at)), 0) AS latest,
+         (SELECT coalesce(max(id), 0) FROM fee_schedule_reprice) AS repriced
+       FROM import WHERE status = 'completed'`,
     );
-    return `${rows[0].imports}:${rows[0].latest}`;
+    return `${rows[0].imports}:${rows[0].latest}:${rows[0].repriced}`;
   }
 
-  /** Called by an import of this process as it commits, so its own answers show at once. */
+  /** The pricing the version includes: the latest fee_schedule_reprice id in it. */
+  static repricing(version: string): string {
+    return version.split(':')[2] ?? '';
+  }
+
+  /** Called by an import or a repricing of this process as it commits, so its own answers show at once. */
   invalidate(): void {
     this.cached = null;
   }

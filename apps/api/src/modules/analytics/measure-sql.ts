@@ -13,6 +13,12 @@ interface MeasureSql {
 
 const PAID = 0;
 const DENIED = 1;
+const UNPRICED_LINES = 'count(*) FILTER (WHERE NOT f.priced)';
+
+/** Hundredths of an RVU summed exactly as integers, then one division. */
+function hundredthsToUnits(hundredths: number): number {
+  return Math.round(hundredths) / 100;
+}
 
 export const MEASURE_SQL: Partial<Record<MeasureId, MeasureSql>> = {
   lines: { components: { lines: 'count(*)' }, value: (c) => c['lines']! },
@@ -30,7 +36,20 @@ export const MEASURE_SQL: Partial<Record<MeasureId, MeasureSql>> = {
     // Pending lines are not adjudicated yet, so they are in neither count; a rate over nothing is null.
     value: (c) => (c['adjudicated_lines'] === 0 ? null : c['denied_lines']! / c['adjudicated_lines']!),
   },
+  // Priced once, as each line is loaded or the schedule changes (fee_schedule_price): sums here.
+  // Lines the schedule could not price add 0 and are counted for `meta.unpriced`.
+  wrvu: {
+    components: { wrvu_hundredths: 'coalesce(sum(f.wrvu_hundredths), 0)', unpriced_lines: UNPRICED_LINES },
+    value: (c) => hundredthsToUnits(c['wrvu_hundredths']!),
+  },
+  expected_payment: {
+    components: { expected_cents: 'coalesce(sum(f.expected_cents), 0)', unpriced_lines: UNPRICED_LINES },
+    value: (c) => centsToDollars(c['expected_cents']!),
+  },
 };
+
+/** The component behind `meta.unpriced`, present whenever a priced measure is asked. */
+export const UNPRICED_COMPONENT = 'unpriced_lines';
 
 /**
  * The same components summed from rollup_month, whose rows hold per-slice sums and counts.
@@ -44,6 +63,9 @@ export const ROLLUP_COMPONENT_SQL: Readonly<Record<string, string>> = {
   paid_cents: 'coalesce(sum(f.paid_cents), 0)',
   denied_lines: 'coalesce(sum(f.denied_lines), 0)',
   adjudicated_lines: 'coalesce(sum(f.adjudicated_lines), 0)',
+  wrvu_hundredths: 'coalesce(sum(f.wrvu_hundredths), 0)',
+  expected_cents: 'coalesce(sum(f.expected_cents), 0)',
+  unpriced_lines: 'coalesce(sum(f.unpriced_lines), 0)',
 };
 
 export const SUPPORTED_MEASURES = Object.keys(MEASURE_SQL) as MeasureId[];

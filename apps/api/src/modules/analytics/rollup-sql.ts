@@ -1,5 +1,7 @@
+import { linePriceSql } from '../reimbursement/line-price-sql.js';
+
 /**
- * Recomputes rollup_month for the months that `$MONTHS_FILTER` (a condition on the month
+ * As the migrations that created the rollup tables ran it (they must not change): recomputes rollup_month for the months that `$MONTHS_FILTER` (a condition on the month
  * `m`) selects, from the facts. Used by the migration (every month) and by each import
  * (the months it touched), so the rollup is always exactly the GROUP BY of the facts.
  */
@@ -13,7 +15,7 @@ export const ROLLUP_MONTH_REFRESH = `
   WHERE $MONTHS_FILTER
   GROUP BY m, department_id, section, payer_category, place_of_service`;
 
-/** The same for rollup_month_code: per month, code and department. */
+/** The same for rollup_month_code, as its migration ran it. */
 export const ROLLUP_MONTH_CODE_REFRESH = `
   INSERT INTO rollup_month_code (month, code_id, department_id, section,
     lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines)
@@ -28,24 +30,33 @@ export const ROLLUP_MONTH_CODE_REFRESH = `
  * The lines an import changes, signed: +1 for each line it adds (from the staging table `stg`,
  * with its dictionary ids), -1 for each line it replaced (the temp table `gone`).
  */
+const STAGED_PRICE = linePriceSql({ code: 's.code', modifiers: 's.modifiers', serviceDate: 's.service_date', placeOfService: 's.pos', units: 's.units' });
+
 const SIGNED_LINES = `
   SELECT 1 AS sign, date_trunc('month', s.service_date::timestamp)::date AS month, d.id AS department_id, c.id AS code_id,
     s.section, s.payer_category, s.pos AS place_of_service, s.units, s.charge AS charge_cents, s.allowed AS allowed_cents,
-    s.paid AS paid_cents, s.status AS claim_status
+    s.paid AS paid_cents, s.status AS claim_status, ${STAGED_PRICE.wrvuHundredths} AS wrvu_hundredths,
+    ${STAGED_PRICE.expectedCents} AS expected_cents, ${STAGED_PRICE.priced} AS priced
   FROM stg s JOIN department d ON d.code = s.department JOIN procedure_code c ON c.code = s.code
+    ${STAGED_PRICE.joins}
   WHERE s.err_reason IS NULL
   UNION ALL
   SELECT -1, date_trunc('month', g.service_date::timestamp)::date, g.department_id, g.code_id, g.section, g.payer_category,
-    g.place_of_service, g.units, g.charge_cents, g.allowed_cents, g.paid_cents, g.claim_status
+    g.place_of_service, g.units, g.charge_cents, g.allowed_cents, g.paid_cents, g.claim_status, g.wrvu_hundredths, g.expected_cents, g.priced
   FROM gone g`;
 
+/** The price of a staged line (the staging table `s`), for the import's INSERT into procedure_line. */
+export const STAGED_LINE_PRICE = STAGED_PRICE;
+
 const SIGNED_SUMS = `sum(sign), sum(sign * units), sum(sign * charge_cents), sum(sign * allowed_cents), sum(sign * paid_cents),
-    coalesce(sum(sign) FILTER (WHERE claim_status = 1), 0), coalesce(sum(sign) FILTER (WHERE claim_status IN (0, 1)), 0)`;
+    coalesce(sum(sign) FILTER (WHERE claim_status = 1), 0), coalesce(sum(sign) FILTER (WHERE claim_status IN (0, 1)), 0),
+    sum(sign * wrvu_hundredths), sum(sign * expected_cents), coalesce(sum(sign) FILTER (WHERE NOT priced), 0)`;
 
 const ADD_SUMS = `lines = t.lines + EXCLUDED.lines, units = t.units + EXCLUDED.units,
     charge_cents = t.charge_cents + EXCLUDED.charge_cents, allowed_cents = t.allowed_cents + EXCLUDED.allowed_cents,
     paid_cents = t.paid_cents + EXCLUDED.paid_cents, denied_lines = t.denied_lines + EXCLUDED.denied_lines,
-    adjudicated_lines = t.adjudicated_lines + EXCLUDED.adjudicated_lines`;
+    adjudicated_lines = t.adjudicated_lines + EXCLUDED.adjudicated_lines, wrvu_hundredths = t.wrvu_hundredths + EXCLUDED.wrvu_hundredths,
+    expected_cents = t.expected_cents + EXCLUDED.expected_cents, unpriced_lines = t.unpriced_lines + EXCLUDED.unpriced_lines`;
 
 /**
  * An import's change to the rollups, applied as a delta: its new lines' sums added and its
@@ -54,15 +65,41 @@ const ADD_SUMS = `lines = t.lines + EXCLUDED.lines, units = t.units + EXCLUDED.u
  */
 export const ROLLUP_APPLY_DELTA = [
   `INSERT INTO rollup_month AS t (month, department_id, section, payer_category, place_of_service,
-     lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines)
+     lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines, wrvu_hundredths, expected_cents, unpriced_lines)
    SELECT month, department_id, section, payer_category, place_of_service, ${SIGNED_SUMS}
    FROM (${SIGNED_LINES}) x GROUP BY 1, 2, 3, 4, 5
    ON CONFLICT (month, department_id, section, payer_category, place_of_service) DO UPDATE SET ${ADD_SUMS}`,
   `INSERT INTO rollup_month_code AS t (month, code_id, department_id, section,
-     lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines)
+     lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines, wrvu_hundredths, expected_cents, unpriced_lines)
    SELECT month, code_id, department_id, min(section), ${SIGNED_SUMS}
    FROM (${SIGNED_LINES}) x GROUP BY 1, 2, 3
    ON CONFLICT (month, code_id, department_id) DO UPDATE SET ${ADD_SUMS}`,
   `DELETE FROM rollup_month WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
   `DELETE FROM rollup_month_code WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
+];
+
+const FACT_SUMS = `count(*), sum(units), sum(charge_cents), sum(allowed_cents), sum(paid_cents),
+    count(*) FILTER (WHERE claim_status = 1), count(*) FILTER (WHERE claim_status IN (0, 1)),
+    sum(wrvu_hundredths), sum(expected_cents), count(*) FILTER (WHERE NOT priced)`;
+const ROLLUP_SUM_COLUMNS = 'lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines, wrvu_hundredths, expected_cents, unpriced_lines';
+
+/**
+ * Both rollups of the months in the temp table `touched` recomputed from the facts, every
+ * column: what a repricing runs for the months whose lines it changed.
+ */
+export const ROLLUP_REFRESH_TOUCHED = [
+  `DELETE FROM rollup_month WHERE month IN (SELECT month FROM touched)`,
+  `DELETE FROM rollup_month_code WHERE month IN (SELECT month FROM touched)`,
+  `INSERT INTO rollup_month (month, department_id, section, payer_category, place_of_service, ${ROLLUP_SUM_COLUMNS})
+   SELECT m, department_id, section, payer_category, place_of_service, ${FACT_SUMS}
+   FROM (SELECT date_trunc('month', f.service_date::timestamp)::date AS m, f.* FROM procedure_line f
+         WHERE f.service_date >= (SELECT min(month) FROM touched) AND f.service_date < (SELECT max(month) FROM touched) + interval '1 month') f
+   WHERE m IN (SELECT month FROM touched)
+   GROUP BY m, department_id, section, payer_category, place_of_service`,
+  `INSERT INTO rollup_month_code (month, code_id, department_id, section, ${ROLLUP_SUM_COLUMNS})
+   SELECT m, code_id, department_id, min(section), ${FACT_SUMS}
+   FROM (SELECT date_trunc('month', f.service_date::timestamp)::date AS m, f.* FROM procedure_line f
+         WHERE f.service_date >= (SELECT min(month) FROM touched) AND f.service_date < (SELECT max(month) FROM touched) + interval '1 month') f
+   WHERE m IN (SELECT month FROM touched)
+   GROUP BY m, code_id, department_id`,
 ];

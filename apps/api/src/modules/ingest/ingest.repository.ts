@@ -3,7 +3,7 @@ import pg, { type Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Writable } from 'node:stream';
 import { PG_POOL } from '../../database/database.tokens.js';
-import { ROLLUP_APPLY_DELTA } from '../analytics/rollup-sql.js';
+import { ROLLUP_APPLY_DELTA, STAGED_LINE_PRICE } from '../analytics/rollup-sql.js';
 import { STAGING_COLUMNS } from './staging-row.js';
 import type { ImportStatus } from './entities/import.entity.js';
 
@@ -44,8 +44,8 @@ export interface LoadOutcome {
   touchedDays: string[];
 }
 
-/** Serialises the load phase of concurrent imports, across processes too. */
-const IMPORT_LOCK_KEY = 7_233_001;
+/** Serialises the load phase of concurrent imports, across processes too (and repricing, which changes facts). */
+export const IMPORT_LOCK_KEY = 7_233_001;
 /** With the import id: held by the connection of an import that is running. */
 const RUNNING_LOCK_CLASS = 7_233_002;
 
@@ -268,7 +268,7 @@ export class IngestRepository {
       await step('gone', `
         CREATE TEMP TABLE gone ON COMMIT DROP AS
         SELECT service_date, department_id, code_id, section, payer_category, place_of_service, units,
-               charge_cents, allowed_cents, paid_cents, claim_status
+               charge_cents, allowed_cents, paid_cents, claim_status, wrvu_hundredths, expected_cents, priced
         FROM procedure_line WHERE false`);
       const replacing = await step('replacing', `SELECT EXISTS (SELECT 1 FROM enc_key WHERE existed) AS any`);
       if (replacing.rows[0].any) {
@@ -278,22 +278,24 @@ export class IngestRepository {
             USING stg s JOIN enc_key n ON n.encounter_ext = s.encounter_ext
             WHERE n.existed AND s.err_reason IS NULL AND f.encounter_key = n.key AND f.line_number = s.line_number
             RETURNING f.service_date, f.department_id, f.code_id, f.section, f.payer_category, f.place_of_service, f.units,
-                      f.charge_cents, f.allowed_cents, f.paid_cents, f.claim_status)
+                      f.charge_cents, f.allowed_cents, f.paid_cents, f.claim_status, f.wrvu_hundredths, f.expected_cents, f.priced)
           INSERT INTO gone SELECT * FROM removed`);
         await step('gone_days', `INSERT INTO touched_day SELECT DISTINCT service_date FROM gone`);
       }
       const loaded = await step('insert', `
         INSERT INTO procedure_line (encounter_key, line_number, patient_key, service_date, department_id, code_id, section,
           modifiers, units, place_of_service, payer_id, payer_category, provider_npi, charge_cents, allowed_cents, paid_cents,
-          claim_status, denial_reason, minutes, import_id)
+          claim_status, denial_reason, minutes, import_id, wrvu_hundredths, expected_cents, priced)
         SELECT n.key, s.line_number, n.patient_key, s.service_date, d.id, c.id, s.section,
           s.modifiers, s.units, s.pos, py.id, s.payer_category, s.npi, s.charge, s.allowed, s.paid,
-          s.status, s.denial, s.minutes, $1
+          s.status, s.denial, s.minutes, $1,
+          ${STAGED_LINE_PRICE.wrvuHundredths}, ${STAGED_LINE_PRICE.expectedCents}, ${STAGED_LINE_PRICE.priced}
         FROM stg s
         JOIN enc_key n ON n.encounter_ext = s.encounter_ext
         JOIN department d ON d.code = s.department
         JOIN procedure_code c ON c.code = s.code
         LEFT JOIN payer py ON py.name = s.payer
+        ${STAGED_LINE_PRICE.joins}
         WHERE s.err_reason IS NULL
         ORDER BY s.service_date`, [importId]);
 

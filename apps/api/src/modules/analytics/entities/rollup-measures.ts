@@ -22,4 +22,13 @@ export abstract class RollupMeasures {
 
   @Column({ name: 'adjudicated_lines', type: 'bigint' })
   adjudicatedLines!: string;
+
+  @Column({ name: 'wrvu_hundredths', type: 'bigint' })
+  wrvuHundredths!: string;
+
+  @Column({ name: 'expected_cents', type: 'bigint' })
+  expectedCents!: string;
+
+  @Column({ name: 'unpriced_lines', type: 'bigint' })
+  unpricedLines!: string;
 }

@@ -1,5 +1,16 @@
 /** The additive sums kept per cell, in this order (the measure components of the same names). */
-export const SUM_COMPONENTS = ['lines', 'units', 'charge_cents', 'allowed_cents', 'paid_cents', 'denied_lines', 'adjudicated_lines'] as const;
+export const SUM_COMPONENTS = [
+  'lines',
+  'units',
+  'charge_cents',
+  'allowed_cents',
+  'paid_cents',
+  'denied_lines',
+  'adjudicated_lines',
+  'wrvu_hundredths',
+  'expected_cents',
+  'unpriced_lines',
+] as const;
 export const SUM_WIDTH = SUM_COMPONENTS.length;
 
 /**
@@ -40,7 +51,20 @@ export class DayBlockBuilder {
 
   constructor(readonly day: string) {}
 
-  addLine(department: number, section: number, patient: number, encounter: number, units: number, chargeCents: number, allowedCents: number, paidCents: number, claimStatus: number): void {
+  addLine(
+    department: number,
+    section: number,
+    patient: number,
+    encounter: number,
+    units: number,
+    chargeCents: number,
+    allowedCents: number,
+    paidCents: number,
+    claimStatus: number,
+    wrvuHundredths = 0,
+    expectedCents = 0,
+    priced = false,
+  ): void {
     const key = department * 64 + section;
     let cell = this.cells.get(key);
     if (cell === undefined) this.cells.set(key, (cell = { department, section, sums: new Float64Array(SUM_WIDTH), patients: [], encounters: [] }));
@@ -52,6 +76,9 @@ export class DayBlockBuilder {
     sums[4]! += paidCents;
     if (claimStatus === DENIED) sums[5]!++;
     if (claimStatus === 0 || claimStatus === DENIED) sums[6]!++;
+    sums[7]! += wrvuHundredths;
+    sums[8]! += expectedCents;
+    if (!priced) sums[9]!++;
     cell.patients.push(patient);
     cell.encounters.push(encounter);
   }

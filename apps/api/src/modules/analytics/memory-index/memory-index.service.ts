@@ -160,7 +160,9 @@ export class MemoryIndex {
     const before = this.imports;
     const after = await this.load(days);
     this.warming = this.buildPrevious();
-    const foreign = [...after.imports].some((id) => !before.has(id) && !ours.has(id));
+    // A repricing changes lines on any day: only a rebuild reads them all again.
+    const repriced = this.version === null || DataVersionService.repricing(after.version) !== DataVersionService.repricing(this.version);
+    const foreign = repriced || [...after.imports].some((id) => !before.has(id) && !ours.has(id));
     this.version = foreign ? null : after.version;
     this.imports = after.imports;
   }
@@ -227,9 +229,10 @@ export class MemoryIndex {
       let builder: DayBlockBuilder | null = null;
       await copyRows(
         client,
-        `SELECT service_date, department_id, section, patient_key, encounter_key, units, charge_cents, allowed_cents, paid_cents, claim_status
+        `SELECT service_date, department_id, section, patient_key, encounter_key, units, charge_cents, allowed_cents, paid_cents, claim_status,
+           wrvu_hundredths, expected_cents, priced::int
          FROM procedure_line ${where} ORDER BY service_date`,
-        ([day, department, section, patient, encounter, units, charge, allowed, paid, status]) => {
+        ([day, department, section, patient, encounter, units, charge, allowed, paid, status, wrvu, expected, priced]) => {
           if (builder?.day !== day) {
             if (builder !== null) built.set(builder.day, builder.build());
             builder = new DayBlockBuilder(day!);
@@ -240,7 +243,7 @@ export class MemoryIndex {
           if (patientKey > this.largestPatient) this.largestPatient = patientKey;
           if (encounterKey > this.largestEncounter) this.largestEncounter = encounterKey;
           // Units, amounts and status are NOT NULL (a blank amount is stored as zero).
-          builder.addLine(Number(department), Number(section), patientKey, encounterKey, Number(units), Number(charge), Number(allowed), Number(paid), Number(status));
+          builder.addLine(Number(department), Number(section), patientKey, encounterKey, Number(units), Number(charge), Number(allowed), Number(paid), Number(status), Number(wrvu), Number(expected), priced === '1');
         },
       );
       if (builder !== null) built.set((builder as DayBlockBuilder).day, (builder as DayBlockBuilder).build());

@@ -72,4 +72,16 @@ export class ProcedureLineEntity {
 
   @Column({ name: 'import_id', type: 'integer' })
   importId!: number;
+
+  /** units × the work RVU in hundredths, priced when the line is loaded (DESIGN §4); 0 when unpriced. */
+  @Column({ name: 'wrvu_hundredths', type: 'integer', default: 0 })
+  wrvuHundredths!: number;
+
+  /** units × the fee-schedule fee in cents; 0 when unpriced. */
+  @Column({ name: 'expected_cents', type: 'bigint', default: 0 })
+  expectedCents!: string;
+
+  /** False when the fee schedule could not price the line: it counts in `meta.unpriced`. */
+  @Column({ type: 'boolean', default: false })
+  priced!: boolean;
 }
