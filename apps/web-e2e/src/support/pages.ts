@@ -27,8 +27,10 @@ export async function createUser(server: BuiltServer, user: Credentials, role: R
   if (response.status !== 201) throw new Error(`could not create the ${role}: HTTP ${response.status} ${await response.text()}`);
 }
 
-/** The axe-core violations of serious or critical impact on the page, as `id: help`. */
+/** The axe-core violations of serious or critical impact on the page, as `id: help (where)`. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

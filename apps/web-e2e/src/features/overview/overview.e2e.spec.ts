@@ -1,43 +1,12 @@
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { writeDemoCsv } from '@caseload/synth';
 import { startBuiltServer, ADMIN, type BuiltServer } from '../../support/built-server';
 import { openBrowser, type Browser } from '../../support/browser';
+import { seedDemo } from '../../support/demo-data';
 import { seriousViolations, signIn } from '../../support/pages';
 
 // Set here as well as in the project's config: a run from the root config applies only its own timeout.
 jest.setTimeout(180_000);
 
-const DEMO_LINES = 20_000;
-
-/** The demo generator's data (three years up to two days ago), loaded through the import API. */
-async function seedDemo(server: BuiltServer): Promise<void> {
-  const directory = mkdtempSync(join(tmpdir(), 'caseload-overview-e2e-'));
-  try {
-    const path = join(directory, 'demo.csv');
-    const endDate = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
-    await writeDemoCsv({ lines: DEMO_LINES, seed: 11, endDate }, createWriteStream(path));
-    const token = await server.token();
-    const upload = await fetch(`${server.url}/api/v1/imports`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' },
-      body: readFileSync(path),
-    });
-    if (upload.status !== 202) throw new Error(`the demo import was refused: HTTP ${upload.status} ${await upload.text()}`);
-    const { id } = (await upload.json()) as { id: number };
-    for (let i = 0; i < 600; i++) {
-      const status = (await (await fetch(`${server.url}/api/v1/imports/${id}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { status: string; rowsLoaded: number };
-      if (status.status === 'completed' && status.rowsLoaded > DEMO_LINES * 0.9) return;
-      if (status.status === 'failed' || status.status === 'completed') throw new Error(`the demo import ended ${JSON.stringify(status)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the demo import did not finish within a minute');
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
-}
 
 describe('the Overview and its filters in Chromium', () => {
   let server: BuiltServer;

@@ -1,43 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { writeDemoCsv } from '@caseload/synth';
 import { startBuiltServer, ADMIN, type BuiltServer } from '../../support/built-server';
 import { openBrowser, type Browser } from '../../support/browser';
+import { seedDemo } from '../../support/demo-data';
+import { seriousViolations, signIn } from '../../support/pages';
 
 // Set here as well as in the project's config: a run from the root config applies only its own timeout.
 jest.setTimeout(180_000);
 
-const DEMO_LINES = 20_000;
-
-/** The demo generator's data (three years up to two days ago), loaded through the import API. */
-async function seedDemo(server: BuiltServer): Promise<void> {
-  const directory = mkdtempSync(join(tmpdir(), 'caseload-volume-e2e-'));
-  try {
-    const path = join(directory, 'demo.csv');
-    const endDate = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
-    await writeDemoCsv({ lines: DEMO_LINES, seed: 11, endDate }, createWriteStream(path));
-    const token = await server.token();
-    const upload = await fetch(`${server.url}/api/v1/imports`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' },
-      body: readFileSync(path),
-    });
-    if (upload.status !== 202) throw new Error(`the demo import was refused: HTTP ${upload.status} ${await upload.text()}`);
-    const { id } = (await upload.json()) as { id: number };
-    for (let i = 0; i < 600; i++) {
-      const status = (await (await fetch(`${server.url}/api/v1/imports/${id}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { status: string; rowsLoaded: number };
-      if (status.status === 'completed' && status.rowsLoaded > DEMO_LINES * 0.9) return;
-      if (status.status === 'failed' || status.status === 'completed') throw new Error(`the demo import ended ${JSON.stringify(status)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the demo import did not finish within a minute');
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
-}
 
 describe('the Volume page in Chromium', () => {
   let server: BuiltServer;
@@ -61,7 +30,7 @@ describe('the Volume page in Chromium', () => {
 
   it('draws every chart with data', async () => {
     const { page } = browser;
-    await signIn(page, server.url);
+    await signIn(page, server.url, ADMIN);
     await page.getByRole('navigation').getByRole('link', { name: 'Volume' }).first().click();
     await page.waitForURL(`${server.url}/volume`);
     await waitForVolume(page);
@@ -220,13 +189,6 @@ async function topOfPage(page: Page): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL(`${url}/`);
-}
 
 /** The breadcrumb, once it shows `expected` (the address changes a moment before the page does). */
 async function expectCrumbs(page: Page, expected: string[]): Promise<void> {
@@ -242,7 +204,3 @@ async function waitForVolume(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.volume [aria-busy="true"], .volume[aria-busy="true"], .volume .is-updating, .volume .skeleton'));
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
