@@ -1,0 +1,37 @@
+import { formatMoney } from '@caseload/domain';
+import { useId } from 'react';
+import { DataTable } from '../../../ui/data-table';
+import type { Column } from '../../../ui/data-table';
+import type { DepartmentPayment } from '../utils/reimbursement-shaping';
+import { formatSignedMoney, formatSignedPercent, unpricedNote } from '../utils/reimbursement-shaping';
+import { EXPECTED_TITLE } from './reimbursement-layout';
+
+const columns: ReadonlyArray<Column<DepartmentPayment>> = [
+  { key: 'department', header: 'Department', cell: (item) => item.department },
+  { key: 'paid', header: 'Paid', numeric: true, cell: (item) => formatMoney(item.paid) },
+  { key: 'expected', header: 'Expected payment', numeric: true, cell: (item) => formatMoney(item.expected) },
+  { key: 'variance', header: 'Variance', numeric: true, cell: (item) => formatSignedMoney(item.variance) },
+  { key: 'percent', header: 'Variance %', numeric: true, cell: (item) => formatSignedPercent(item.variancePercent) },
+];
+
+/** What each department was paid against what the fee schedule would pay: a table, exact to the cent. */
+export function ExpectedPaymentCard({ departments, unpriced, range }: { departments: DepartmentPayment[]; unpriced: number; range: string }) {
+  const id = useId();
+  const note = unpricedNote(unpriced);
+  return (
+    <section className="card chart-card reimb-expected" aria-labelledby={`${id}-title`}>
+      <header className="card-header">
+        <h2 id={`${id}-title`} className="card-title">
+          {EXPECTED_TITLE}
+        </h2>
+      </header>
+      <p className="card-note">Paid against the fee-schedule payment for the same lines; a negative variance is paid below the schedule.</p>
+      {departments.length === 0 ? (
+        <p className="reimb-card-empty">No department has lines in this range.</p>
+      ) : (
+        <DataTable caption={`Paid and expected payment by department, ${range}`} columns={columns} rows={departments} rowKey={(item) => item.department} />
+      )}
+      {note ? <p className="reimb-unpriced">{note}</p> : null}
+    </section>
+  );
+}

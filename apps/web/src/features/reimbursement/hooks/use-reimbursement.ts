@@ -1,0 +1,47 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { aggregateUrl, parseAggregateResponse } from '../../../api/aggregate';
+import type { AggregateQuery, AggregateResponse } from '../../../api/aggregate';
+import { apiFetch } from '../../../api/api-fetch';
+import { formatDateRange } from '../../../ui/format-period';
+import { toMeasureValue } from '../../../ui/measure-value';
+import type { AggregateFilterParams } from '../../filters/utils/aggregate-params';
+import { departmentsQuery, headlineQuery, payerMixQuery } from '../utils/reimbursement-queries';
+import { buildDenialTrend, buildDepartmentPayments, buildMoneyTrend, buildPayerMix, buildReimbursementTotals } from '../utils/reimbursement-shaping';
+
+/** One aggregate query shaped by `select`; a filter change keeps the old figures on show, marked as updating. */
+function useAggregate<T>(query: AggregateQuery, select: (data: AggregateResponse) => T) {
+  return useQuery({
+    queryKey: ['aggregate', query],
+    queryFn: async ({ signal }) => parseAggregateResponse(await apiFetch<unknown>(aggregateUrl(query), { signal })),
+    select,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function buildHeadline(data: AggregateResponse) {
+  return {
+    grain: data.meta.grain,
+    range: formatDateRange(data.meta.from, data.meta.to),
+    isEmpty: (toMeasureValue(data.totals['lines']) ?? 0) === 0,
+    totals: buildReimbursementTotals(data.totals),
+    money: buildMoneyTrend(data.rows),
+    denials: buildDenialTrend(data.rows),
+    suppressed: toMeasureValue(data.meta.suppressed) ?? 0,
+  };
+}
+
+const selectPayerMix = (data: AggregateResponse) => buildPayerMix(data.rows);
+const selectDepartments = (data: AggregateResponse) => ({ departments: buildDepartmentPayments(data.rows), unpriced: toMeasureValue(data.meta.unpriced) ?? 0 });
+
+/** The page's headline: it decides loading, empty and error for the whole page. */
+export function useReimbursementHeadline(params: AggregateFilterParams) {
+  return useAggregate(headlineQuery(params), buildHeadline);
+}
+
+export function usePayerMix(params: AggregateFilterParams) {
+  return useAggregate(payerMixQuery(params), selectPayerMix);
+}
+
+export function useDepartmentPayments(params: AggregateFilterParams) {
+  return useAggregate(departmentsQuery(params), selectDepartments);
+}
