@@ -3,8 +3,8 @@ import { useDepartmentPayments, usePayerMix } from '../hooks/use-reimbursement';
 import { byWrvu } from '../utils/reimbursement-shaping';
 import { ExpectedPaymentCard } from './expected-payment-card';
 import { PayerMixCard } from './payer-mix-card';
-import { ReimbursementChartSkeleton, ReimbursementTableSkeleton } from './reimbursement-skeleton';
-import { EXPECTED_TITLE, PAYER_MIX_HEIGHT, PAYER_MIX_TITLE, WRVU_HEIGHT, WRVU_TITLE } from './reimbursement-layout';
+import { ChartCardSkeleton, TableCardSkeleton } from '../../../ui/card-skeletons';
+import { EXPECTED_TITLE, PAYER_MIX_HEIGHT, PAYER_MIX_TITLE, PLACEHOLDER_ROWS, WRVU_HEIGHT, WRVU_TITLE } from './reimbursement-layout';
 import { WrvuCard } from './wrvu-card';
 
 interface SectionProps {
@@ -30,7 +30,7 @@ function CardError({ title, message, retrying, onRetry }: { title: string; messa
 
 export function PayerMixSection({ params, range }: SectionProps) {
   const { data, error, isPending, isFetching, refetch } = usePayerMix(params);
-  if (isPending) return <ReimbursementChartSkeleton title={PAYER_MIX_TITLE} height={PAYER_MIX_HEIGHT} />;
+  if (isPending) return <ChartCardSkeleton title={PAYER_MIX_TITLE} height={PAYER_MIX_HEIGHT} />;
   if (!data) return <CardError title={PAYER_MIX_TITLE} message={error?.message} retrying={isFetching} onRetry={() => void refetch()} />;
   return <PayerMixCard payers={data} range={range} />;
 }
@@ -41,8 +41,8 @@ export function DepartmentSections({ params, range }: SectionProps) {
   if (isPending) {
     return (
       <>
-        <ReimbursementTableSkeleton title={EXPECTED_TITLE} />
-        <ReimbursementChartSkeleton title={WRVU_TITLE} height={WRVU_HEIGHT} />
+        <TableCardSkeleton title={EXPECTED_TITLE} rows={PLACEHOLDER_ROWS} />
+        <ChartCardSkeleton title={WRVU_TITLE} height={WRVU_HEIGHT} />
       </>
     );
   }

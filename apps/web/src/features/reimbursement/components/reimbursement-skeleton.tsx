@@ -1,3 +1,4 @@
+import { ChartCardSkeleton, TableCardSkeleton } from '../../../ui/card-skeletons';
 import { Skeleton } from '../../../ui/skeleton';
 import { ReimbursementHeading } from './reimbursement-heading';
 import {
@@ -12,39 +13,6 @@ import {
   WRVU_HEIGHT,
   WRVU_TITLE,
 } from './reimbursement-layout';
-
-/** A chart card's shape while it loads: title, legend row, drawing area. */
-export function ReimbursementChartSkeleton({ title, height }: { title: string; height: number }) {
-  return (
-    <section className="card chart-card" aria-hidden="true">
-      <div className="card-header">
-        <span className="card-title">{title}</span>
-      </div>
-      <div className="series-legend">
-        <Skeleton width="16em" height={14} />
-      </div>
-      <div className="chart-area" style={{ height }}>
-        <Skeleton width="100%" height={height} />
-      </div>
-    </section>
-  );
-}
-
-/** A table card's shape while it loads. */
-export function ReimbursementTableSkeleton({ title }: { title: string }) {
-  return (
-    <section className="card chart-card" aria-hidden="true">
-      <div className="card-header">
-        <span className="card-title">{title}</span>
-      </div>
-      <div className="reimb-table-skeleton">
-        {Array.from({ length: PLACEHOLDER_ROWS }, (_, index) => (
-          <Skeleton key={index} width="100%" height={20} />
-        ))}
-      </div>
-    </section>
-  );
-}
 
 /** The page's shape while its code or figures load: the same boxes at the same sizes. */
 export function ReimbursementSkeleton({ grain }: { grain: string }) {
@@ -64,13 +32,13 @@ export function ReimbursementSkeleton({ grain }: { grain: string }) {
           </li>
         ))}
       </ul>
-      <ReimbursementChartSkeleton title={moneyTrendTitle(grain)} height={MONEY_TREND_HEIGHT} />
+      <ChartCardSkeleton title={moneyTrendTitle(grain)} height={MONEY_TREND_HEIGHT} />
       <div className="reimb-grid">
-        <ReimbursementChartSkeleton title={PAYER_MIX_TITLE} height={PAYER_MIX_HEIGHT} />
-        <ReimbursementChartSkeleton title={denialTrendTitle(grain)} height={DENIAL_TREND_HEIGHT} />
+        <ChartCardSkeleton title={PAYER_MIX_TITLE} height={PAYER_MIX_HEIGHT} />
+        <ChartCardSkeleton title={denialTrendTitle(grain)} height={DENIAL_TREND_HEIGHT} />
       </div>
-      <ReimbursementTableSkeleton title={EXPECTED_TITLE} />
-      <ReimbursementChartSkeleton title={WRVU_TITLE} height={WRVU_HEIGHT} />
+      <TableCardSkeleton title={EXPECTED_TITLE} rows={PLACEHOLDER_ROWS} />
+      <ChartCardSkeleton title={WRVU_TITLE} height={WRVU_HEIGHT} />
     </div>
   );
 }

@@ -8,8 +8,8 @@ import { DepartmentHeatMapCard } from './department-heat-map-card';
 import { DepartmentLinesCard } from './department-lines-card';
 import { SectionsCard } from './sections-card';
 import { TopCodesCard } from './top-codes-card';
-import { ChartCardSkeleton, TableCardSkeleton } from './volume-skeleton';
-import { DEPARTMENT_LINES_HEIGHT, departmentLinesTitle, heatMapTitle, SECTIONS_HEIGHT, SECTIONS_TITLE, topCodesTitle } from './volume-layout';
+import { ChartCardSkeleton, TableCardSkeleton } from '../../../ui/card-skeletons';
+import { DEPARTMENT_LINES_HEIGHT, departmentLinesTitle, heatMapTitle, PLACEHOLDER_ROWS, SECTIONS_HEIGHT, SECTIONS_TITLE, topCodesTitle } from './volume-layout';
 
 // Each card loads on its own, with its own placeholder and error, so a slow query holds up
 // nothing else on the page.
@@ -53,7 +53,7 @@ export function SectionsSection({ params, range, grain, hrefOf }: Shared) {
 export function HeatMapSection({ params, range, grain, scope }: Omit<Shared, 'hrefOf'> & { scope: string }) {
   const { data, error, isPending, isPlaceholderData, isFetching, refetch } = useDepartmentGrid(params);
   const title = heatMapTitle(grain);
-  if (isPending) return <TableCardSkeleton title={title} />;
+  if (isPending) return <TableCardSkeleton title={title} rows={PLACEHOLDER_ROWS} />;
   if (!data) {
     return (
       <FailedCard title={title}>
@@ -86,7 +86,7 @@ export function DepartmentLinesSection({ params, range, grain, code }: Omit<Shar
 export function TopCodesSection({ params, range, grain, hrefOf, drill }: Shared & { drill: VolumeDrill }) {
   const { data, periods, error, isPending, isPlaceholderData, isFetching, refetch } = useTopCodes(params);
   const title = topCodesTitle(drill);
-  if (isPending) return <TableCardSkeleton title={title} />;
+  if (isPending) return <TableCardSkeleton title={title} rows={PLACEHOLDER_ROWS} />;
   if (!data) {
     return (
       <FailedCard title={title}>

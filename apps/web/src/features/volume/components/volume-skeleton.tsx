@@ -1,42 +1,10 @@
+import { ChartCardSkeleton, TableCardSkeleton } from '../../../ui/card-skeletons';
 import { Skeleton } from '../../../ui/skeleton';
 import { drillLevel } from '../utils/volume-drill';
 import type { VolumeDrill } from '../utils/volume-drill';
 import { VolumeBreadcrumb } from './volume-breadcrumb';
 import { VolumeHeading } from './volume-heading';
 import { departmentLinesTitle, heatMapTitle, PLACEHOLDER_ROWS, SECTIONS_TITLE, SECTIONS_HEIGHT, DEPARTMENT_LINES_HEIGHT, topCodesTitle, TREND_HEIGHT, trendTitle } from './volume-layout';
-
-/** A chart card's shape while it loads: title, legend row, drawing area. */
-export function ChartCardSkeleton({ title, height }: { title: string; height: number }) {
-  return (
-    <section className="card chart-card" aria-hidden="true">
-      <div className="card-header">
-        <span className="card-title">{title}</span>
-      </div>
-      <div className="series-legend">
-        <Skeleton width="16em" height={14} />
-      </div>
-      <div className="chart-area" style={{ height }}>
-        <Skeleton width="100%" height={height} />
-      </div>
-    </section>
-  );
-}
-
-/** A table card's shape while it loads. */
-export function TableCardSkeleton({ title }: { title: string }) {
-  return (
-    <section className="card chart-card" aria-hidden="true">
-      <div className="card-header">
-        <span className="card-title">{title}</span>
-      </div>
-      <div className="volume-table-skeleton">
-        {Array.from({ length: PLACEHOLDER_ROWS }, (_, index) => (
-          <Skeleton key={index} width="100%" height={20} />
-        ))}
-      </div>
-    </section>
-  );
-}
 
 /** The Volume page's shape while its code or data loads: same boxes, same sizes. */
 export function VolumeSkeleton({ drill, grain, hrefOf }: { drill: VolumeDrill; grain: string; hrefOf: (drill: VolumeDrill) => string }) {
@@ -52,8 +20,8 @@ export function VolumeSkeleton({ drill, grain, hrefOf }: { drill: VolumeDrill; g
       <ChartCardSkeleton title={trendTitle(drill, grain)} height={TREND_HEIGHT} />
       {level === 'all' ? <ChartCardSkeleton title={SECTIONS_TITLE} height={SECTIONS_HEIGHT} /> : null}
       {drill.code !== null ? <ChartCardSkeleton title={departmentLinesTitle(drill.code, grain)} height={DEPARTMENT_LINES_HEIGHT} /> : null}
-      {level !== 'code' ? <TableCardSkeleton title={topCodesTitle(drill)} /> : null}
-      <TableCardSkeleton title={heatMapTitle(grain)} />
+      {level !== 'code' ? <TableCardSkeleton title={topCodesTitle(drill)} rows={PLACEHOLDER_ROWS} /> : null}
+      <TableCardSkeleton title={heatMapTitle(grain)} rows={PLACEHOLDER_ROWS} />
     </div>
   );
 }
