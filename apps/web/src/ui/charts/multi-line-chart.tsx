@@ -1,4 +1,5 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { PERIOD_X_AXIS_STYLE, TOOLTIP_STYLE, Y_AXIS_STYLE } from './axis-style';
 import type { ChartFormats, ChartSeries } from './chart-series';
 import type { StringKey } from './trend-line-chart';
 
@@ -18,26 +19,18 @@ export function MultiLineChart<Row>({ data, xKey, series, height, formatX, forma
       <XAxis
         dataKey={xKey}
         tickFormatter={(value: string) => formatX(String(value))}
-        tick={{ fill: 'var(--ink-muted)', fontSize: 12 }}
-        tickLine={false}
-        axisLine={{ stroke: 'var(--border-strong)' }}
-        interval="preserveStartEnd"
-        minTickGap={12}
+        {...PERIOD_X_AXIS_STYLE}
       />
       <YAxis
         tickFormatter={(value: number) => formatAxisValue(value)}
-        tick={{ fill: 'var(--ink-muted)', fontSize: 12 }}
-        tickLine={false}
-        axisLine={false}
-        width={52}
+        {...Y_AXIS_STYLE}
         allowDecimals={false}
       />
       <Tooltip
         formatter={(value) => formatValue(typeof value === 'number' ? value : null)}
         labelFormatter={(label) => formatTooltipLabel(String(label))}
         itemSorter={(item) => order.indexOf(String(item.name))}
-        separator=": "
-        contentStyle={{ borderRadius: 6, borderColor: 'var(--border-strong)', fontSize: 13 }}
+        {...TOOLTIP_STYLE}
       />
       {series.map((item) => (
         <Line

@@ -1,4 +1,5 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { PERIOD_X_AXIS_STYLE, TOOLTIP_STYLE, Y_AXIS_STYLE } from './axis-style';
 
 /** Keys of Row whose values are numbers (or null for gaps). */
 export type NumericKey<Row> = {
@@ -58,18 +59,11 @@ export function TrendLineChart<Row>({
       <XAxis
         dataKey={xKey}
         tickFormatter={(value: string) => formatX(String(value))}
-        tick={{ fill: 'var(--ink-muted)', fontSize: 12 }}
-        tickLine={false}
-        axisLine={{ stroke: 'var(--border-strong)' }}
-        interval="preserveStartEnd"
-        minTickGap={12}
+        {...PERIOD_X_AXIS_STYLE}
       />
       <YAxis
         tickFormatter={(value: number) => formatAxisValue(value)}
-        tick={{ fill: 'var(--ink-muted)', fontSize: 12 }}
-        tickLine={false}
-        axisLine={false}
-        width={52}
+        {...Y_AXIS_STYLE}
         allowDecimals={false}
       />
       <Tooltip
@@ -77,8 +71,7 @@ export function TrendLineChart<Row>({
         labelFormatter={(label) => formatTooltipLabel(String(label))}
         // Same order as the legend, not alphabetical.
         itemSorter={(item) => lines.findIndex((line) => line.dataKey === item.dataKey)}
-        separator=": "
-        contentStyle={{ borderRadius: 6, borderColor: 'var(--border-strong)', fontSize: 13 }}
+        {...TOOLTIP_STYLE}
       />
       {lines.map((line) => (
         <Line

@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { TOOLTIP_STYLE, X_AXIS_STYLE, Y_AXIS_STYLE } from '../../../ui/charts/axis-style';
 
 interface CategoryBarChartProps<Row> {
   data: Row[];
@@ -22,23 +23,17 @@ export function CategoryBarChart<Row>({ data, label, value, name, color, height,
       <CartesianGrid vertical={false} stroke="var(--grid)" />
       <XAxis
         dataKey={(row: Row) => label(row)}
-        tick={{ fill: 'var(--ink-muted)', fontSize: 12 }}
-        tickLine={false}
-        axisLine={{ stroke: 'var(--border-strong)' }}
+        {...X_AXIS_STYLE}
         interval={0}
       />
       <YAxis
         tickFormatter={(tick: number) => formatAxisValue(tick)}
-        tick={{ fill: 'var(--ink-muted)', fontSize: 12 }}
-        tickLine={false}
-        axisLine={false}
-        width={52}
+        {...Y_AXIS_STYLE}
       />
       <Tooltip
         formatter={(shown) => formatValue(typeof shown === 'number' ? shown : null)}
-        separator=": "
+        {...TOOLTIP_STYLE}
         cursor={{ fill: 'rgb(0 0 0 / 0.04)' }}
-        contentStyle={{ borderRadius: 6, borderColor: 'var(--border-strong)', fontSize: 13 }}
       />
       <Bar dataKey={(row: Row) => value(row)} name={name} fill={color} isAnimationActive={false} />
     </BarChart>
