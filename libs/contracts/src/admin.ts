@@ -43,7 +43,13 @@ export type AuditAction =
   | 'export'
   | 'user.create'
   | 'user.update'
-  | 'user.password';
+  | 'user.password'
+  /** A fee-schedule year's RVU or GPCI file loaded (the lines priced again). */
+  | 'fee_schedule.load'
+  /** The CARC list (denial reason descriptions) replaced. */
+  | 'denial_codes.load'
+  /** The capacity model (resource types, inventories, holidays, profiles) replaced by an edit or a CSV import. */
+  | 'capacity.update';
 
 /** One append-only audit record. `details` never holds a patient identifier. */
 export interface AuditEntry {

@@ -2,3 +2,4 @@ export * from './aggregate.js';
 export * from './imports.js';
 export * from './auth.js';
 export * from './admin.js';
+export * from './reimbursement.js';

@@ -1,5 +1,7 @@
 import { RollupMonthCodeEntity } from '../modules/analytics/entities/rollup-month-code.entity.js';
+import { RollupMonthDenialEntity } from '../modules/analytics/entities/rollup-month-denial.entity.js';
 import { RollupMonthEntity } from '../modules/analytics/entities/rollup-month.entity.js';
+import { RollupMonthPriceEntity } from '../modules/analytics/entities/rollup-month-price.entity.js';
 import { AuditLogEntity } from '../modules/audit/entities/audit-log.entity.js';
 import { UserEntity } from '../modules/auth/entities/user.entity.js';
 import { DepartmentEntity } from '../modules/catalog/entities/department.entity.js';
@@ -10,6 +12,7 @@ import { ImportRejectionEntity } from '../modules/ingest/entities/import-rejecti
 import { ImportEntity } from '../modules/ingest/entities/import.entity.js';
 import { PatientEntity } from '../modules/ingest/entities/patient.entity.js';
 import { ProcedureLineEntity } from '../modules/ingest/entities/procedure-line.entity.js';
+import { DenialReasonCodeEntity } from '../modules/reimbursement/entities/denial-reason-code.entity.js';
 import { FeeScheduleCfEntity } from '../modules/reimbursement/entities/fee-schedule-cf.entity.js';
 import { FeeScheduleGpciEntity } from '../modules/reimbursement/entities/fee-schedule-gpci.entity.js';
 import { FeeSchedulePricePeriodEntity } from '../modules/reimbursement/entities/fee-schedule-price-period.entity.js';
@@ -36,4 +39,7 @@ export const ENTITIES = [
   FeeSchedulePriceEntity,
   FeeSchedulePricePeriodEntity,
   FeeScheduleRepriceEntity,
+  RollupMonthPriceEntity,
+  RollupMonthDenialEntity,
+  DenialReasonCodeEntity,
 ];

@@ -47,6 +47,9 @@ const POLICY: Record<string, Policy> = {
   'GET /fee-schedules': everyone,
   'POST /fee-schedules/:year/rvu': adminOnly,
   'POST /fee-schedules/:year/gpci': adminOnly,
+  'GET /reimbursement/what-if': everyone,
+  'GET /reimbursement/denial-reasons': everyone,
+  'POST /reimbursement/denial-codes': adminOnly,
 };
 
 const CSV = ['encounter_id,patient_id,service_date,department,code,units,charge_amount', 'AM-E1,PT9101,2023-02-01,CARD,99213,1,100.00', 'AM-E2,PT9102,not a date,CARD,99213,1,100.00'].join('\n');

@@ -90,6 +90,22 @@ export function chooseSource(spec: SliceSpec): SqlSource {
   return byCode ? 'rollup_month_code' : 'facts';
 }
 
+/**
+ * The filters as conditions on the table `f` (facts or a rollup that has the filtered
+ * columns), each value a parameter that `param` adds.
+ */
+export function filterConditions(filters: AggregateFilters, param: (value: unknown) => string): string[] {
+  const where: string[] = [];
+  if (filters.department) where.push(`f.department_id IN (SELECT id FROM department WHERE code = ANY(${param(filters.department)}::text[]))`);
+  if (filters.code) where.push(`f.code_id IN (SELECT id FROM procedure_code WHERE code = ANY(${param(filters.code)}::text[]))`);
+  if (filters.section) where.push(`f.section = ANY(${param(filters.section.map((s) => SECTIONS.indexOf(s)))}::smallint[])`);
+  if (filters.payer_category) {
+    where.push(`f.payer_category = ANY(${param(filters.payer_category.map((p) => PAYER_CATEGORIES.indexOf(p)))}::smallint[])`);
+  }
+  if (filters.place_of_service) where.push(`f.place_of_service = ANY(${param(filters.place_of_service.map(Number))}::smallint[])`);
+  return where;
+}
+
 /** One GROUP BY for the slice: dimension columns `dim_<id>`, then measure components. */
 export function buildSliceSql(spec: SliceSpec): SqlStatement & { source: SqlSource } {
   const source = chooseSource(spec);
@@ -99,14 +115,7 @@ export function buildSliceSql(spec: SliceSpec): SqlStatement & { source: SqlSour
     return `$${values.length}`;
   };
   const where = [source === 'facts' ? 'f.service_date BETWEEN $1::date AND $2::date' : 'f.month BETWEEN $1::date AND $2::date'];
-  const { filters } = spec;
-  if (filters.department) where.push(`f.department_id IN (SELECT id FROM department WHERE code = ANY(${param(filters.department)}::text[]))`);
-  if (filters.code) where.push(`f.code_id IN (SELECT id FROM procedure_code WHERE code = ANY(${param(filters.code)}::text[]))`);
-  if (filters.section) where.push(`f.section = ANY(${param(filters.section.map((s) => SECTIONS.indexOf(s)))}::smallint[])`);
-  if (filters.payer_category) {
-    where.push(`f.payer_category = ANY(${param(filters.payer_category.map((p) => PAYER_CATEGORIES.indexOf(p)))}::smallint[])`);
-  }
-  if (filters.place_of_service) where.push(`f.place_of_service = ANY(${param(filters.place_of_service.map(Number))}::smallint[])`);
+  where.push(...filterConditions(spec.filters, param));
 
   const components = measureComponents(spec.measures);
   const select = [

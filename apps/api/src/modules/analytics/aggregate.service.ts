@@ -43,6 +43,16 @@ function sumComponents(measures: readonly MeasureId[], rows: readonly SliceRow[]
 /** Department scope of the asking user: null = every department. */
 export type DepartmentScope = readonly string[] | null;
 
+/**
+ * The department filter a user limited to `scope` may ask: the scope itself, or the asked
+ * departments inside it. Asking only outside the scope answers as if there were no lines.
+ */
+export function scopedDepartments(department: string[] | undefined, scope: DepartmentScope): string[] | undefined {
+  if (scope === null || scope.length === 0) return department;
+  const inside = department === undefined ? [...scope] : department.filter((code) => scope.includes(code));
+  return inside.length === 0 ? [''] : inside;
+}
+
 @Injectable()
 export class AggregateService {
   constructor(
@@ -165,13 +175,9 @@ export class AggregateService {
     return periodLabel(previousPeriodStart(period.start, query.grain, this.periodOptions), query.grain, this.periodOptions);
   }
 
-  private sliceSpec(query: AggregateQuery, scope: DepartmentScope): SliceSpec {
-    let department = query.filters.department;
-    if (scope !== null && scope.length > 0) {
-      department = department === undefined ? [...scope] : department.filter((code) => scope.includes(code));
-      // Asking for a department outside the scope answers as if it had no lines.
-      if (department.length === 0) department = [''];
-    }
+  /** The slice a query asks of a user's scope: the department filter narrowed to the scope. Exports stream the same slice. */
+  sliceSpec(query: AggregateQuery, scope: DepartmentScope): SliceSpec {
+    const department = scopedDepartments(query.filters.department, scope);
     return {
       measures: query.measures,
       dimensions: query.groupBy as DimensionId[],

@@ -32,18 +32,26 @@ export const ROLLUP_MONTH_CODE_REFRESH = `
  */
 const STAGED_PRICE = linePriceSql({ code: 's.code', modifiers: 's.modifiers', serviceDate: 's.service_date', placeOfService: 's.pos', units: 's.units' });
 
+const GONE_PRICE = linePriceSql({ code: 'gc.code', modifiers: 'g.modifiers', serviceDate: 'g.service_date', placeOfService: 'g.place_of_service', units: 'g.units' });
+
+/** The CARC number of a stored denial reason (`CO-50` → `50`); '' for a denial without one. */
+export const CARC_OF = (column: string) => `coalesce(regexp_replace(${column}, '^[A-Z]{2}-', ''), '')`;
+
 const SIGNED_LINES = `
   SELECT 1 AS sign, date_trunc('month', s.service_date::timestamp)::date AS month, d.id AS department_id, c.id AS code_id,
     s.section, s.payer_category, s.pos AS place_of_service, s.units, s.charge AS charge_cents, s.allowed AS allowed_cents,
     s.paid AS paid_cents, s.status AS claim_status, ${STAGED_PRICE.wrvuHundredths} AS wrvu_hundredths,
-    ${STAGED_PRICE.expectedCents} AS expected_cents, ${STAGED_PRICE.priced} AS priced
+    ${STAGED_PRICE.expectedCents} AS expected_cents, ${STAGED_PRICE.priced} AS priced,
+    ${STAGED_PRICE.priceModifier} AS price_modifier, ${STAGED_PRICE.facility} AS facility, ${CARC_OF('s.denial')} AS carc
   FROM stg s JOIN department d ON d.code = s.department JOIN procedure_code c ON c.code = s.code
     ${STAGED_PRICE.joins}
   WHERE s.err_reason IS NULL
   UNION ALL
   SELECT -1, date_trunc('month', g.service_date::timestamp)::date, g.department_id, g.code_id, g.section, g.payer_category,
-    g.place_of_service, g.units, g.charge_cents, g.allowed_cents, g.paid_cents, g.claim_status, g.wrvu_hundredths, g.expected_cents, g.priced
-  FROM gone g`;
+    g.place_of_service, g.units, g.charge_cents, g.allowed_cents, g.paid_cents, g.claim_status, g.wrvu_hundredths, g.expected_cents, g.priced,
+    ${GONE_PRICE.priceModifier}, ${GONE_PRICE.facility}, ${CARC_OF('g.denial_reason')}
+  FROM gone g JOIN procedure_code gc ON gc.id = g.code_id
+    ${GONE_PRICE.joins}`;
 
 /** The price of a staged line (the staging table `s`), for the import's INSERT into procedure_line. */
 export const STAGED_LINE_PRICE = STAGED_PRICE;
@@ -74,9 +82,44 @@ export const ROLLUP_APPLY_DELTA = [
    SELECT month, code_id, department_id, min(section), ${SIGNED_SUMS}
    FROM (${SIGNED_LINES}) x GROUP BY 1, 2, 3
    ON CONFLICT (month, code_id, department_id) DO UPDATE SET ${ADD_SUMS}`,
+  `INSERT INTO rollup_month_price AS t (month, department_id, code_id, price_modifier, facility, section, lines, units)
+   SELECT month, department_id, code_id, price_modifier, facility, min(section), sum(sign), sum(sign * units)
+   FROM (${SIGNED_LINES}) x WHERE priced GROUP BY 1, 2, 3, 4, 5
+   ON CONFLICT (month, department_id, code_id, price_modifier, facility) DO UPDATE SET lines = t.lines + EXCLUDED.lines, units = t.units + EXCLUDED.units`,
+  `INSERT INTO rollup_month_denial AS t (month, department_id, section, payer_category, carc, lines, charge_cents)
+   SELECT month, department_id, section, payer_category, carc, sum(sign), sum(sign * charge_cents)
+   FROM (${SIGNED_LINES}) x WHERE claim_status = 1 GROUP BY 1, 2, 3, 4, 5
+   ON CONFLICT (month, department_id, section, payer_category, carc) DO UPDATE SET lines = t.lines + EXCLUDED.lines, charge_cents = t.charge_cents + EXCLUDED.charge_cents`,
   `DELETE FROM rollup_month WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
   `DELETE FROM rollup_month_code WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
+  `DELETE FROM rollup_month_price WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
+  `DELETE FROM rollup_month_denial WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
 ];
+
+const FACT_PRICE = linePriceSql({ code: 'c.code', modifiers: 'f.modifiers', serviceDate: 'f.service_date', placeOfService: 'f.place_of_service', units: 'f.units' });
+
+/**
+ * rollup_month_price for the lines that `$LINES_FILTER` (a condition on the fact `f`) selects,
+ * from the facts: the units of the priced lines by the schedule row that priced them and the
+ * setting, so a what-if can price them again under another schedule, to the cent.
+ */
+export const ROLLUP_MONTH_PRICE_REFRESH = `
+  INSERT INTO rollup_month_price (month, department_id, code_id, price_modifier, facility, section, lines, units)
+  SELECT m, department_id, code_id, price_modifier, facility, min(section), count(*), sum(units)
+  FROM (SELECT date_trunc('month', f.service_date::timestamp)::date AS m, f.department_id, f.code_id, f.section, f.units,
+               ${FACT_PRICE.priceModifier} AS price_modifier, ${FACT_PRICE.facility} AS facility
+        FROM procedure_line f JOIN procedure_code c ON c.id = f.code_id
+        ${FACT_PRICE.joins}
+        WHERE f.priced AND $LINES_FILTER) f
+  GROUP BY 1, 2, 3, 4, 5`;
+
+/** rollup_month_denial the same way: denied lines and their charges by CARC. */
+export const ROLLUP_MONTH_DENIAL_REFRESH = `
+  INSERT INTO rollup_month_denial (month, department_id, section, payer_category, carc, lines, charge_cents)
+  SELECT m, department_id, section, payer_category, carc, count(*), sum(charge_cents)
+  FROM (SELECT date_trunc('month', f.service_date::timestamp)::date AS m, f.*, ${CARC_OF('f.denial_reason')} AS carc
+        FROM procedure_line f WHERE f.claim_status = 1 AND $LINES_FILTER) f
+  GROUP BY 1, 2, 3, 4, 5`;
 
 const FACT_SUMS = `count(*), sum(units), sum(charge_cents), sum(allowed_cents), sum(paid_cents),
     count(*) FILTER (WHERE claim_status = 1), count(*) FILTER (WHERE claim_status IN (0, 1)),
@@ -103,3 +146,10 @@ export const ROLLUP_REFRESH_TOUCHED = [
    WHERE m IN (SELECT month FROM touched)
    GROUP BY m, code_id, department_id`,
 ];
+
+/**
+ * rollup_month_price rebuilt whole, after a repricing: a new schedule can move a line to
+ * another row (a new `26` row, say) at the same price, which the repricing's change test
+ * does not see.
+ */
+export const ROLLUP_PRICE_REBUILD = [`DELETE FROM rollup_month_price`, ROLLUP_MONTH_PRICE_REFRESH.replace('$LINES_FILTER', 'true')];

@@ -9,6 +9,9 @@ const ACTIONS: Record<AuditAction, true> = {
   'user.create': true,
   'user.update': true,
   'user.password': true,
+  'capacity.update': true,
+  'fee_schedule.load': true,
+  'denial_codes.load': true,
 };
 
 /** Every action the log knows, from the contract's type (a new action fails to compile until listed). */

@@ -60,9 +60,13 @@ export const ROUTE_RULES = {
 
   'GET /audit': { access: 'signed-in', roles: ADMIN, does: 'read the audit log' },
 
+
   'GET /fee-schedules': { access: 'signed-in', roles: EVERYONE, does: 'list fee schedules' },
   'POST /fee-schedules/:year/rvu': { access: 'signed-in', roles: ADMIN, does: 'load fee schedules' },
   'POST /fee-schedules/:year/gpci': { access: 'signed-in', roles: ADMIN, does: 'load fee schedules' },
+  'GET /reimbursement/what-if': { access: 'signed-in', roles: EVERYONE, does: 'read aggregates' },
+  'GET /reimbursement/denial-reasons': { access: 'signed-in', roles: EVERYONE, does: 'read aggregates' },
+  'POST /reimbursement/denial-codes': { access: 'signed-in', roles: ADMIN, does: 'load the CARC list' },
 } as const satisfies Record<RouteKey, RouteRule>;
 
 export function ruleFor(key: RouteKey): RouteRule | undefined {

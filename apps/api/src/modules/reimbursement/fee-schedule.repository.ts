@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { buildFeeSchedule, pricePeriods, priceRows, type FeeSchedule, type GpciRow, type RvuRow } from '@caseload/domain';
 import { PG_POOL } from '../../database/database.tokens.js';
-import { ROLLUP_REFRESH_TOUCHED } from '../analytics/rollup-sql.js';
+import { ROLLUP_PRICE_REBUILD, ROLLUP_REFRESH_TOUCHED } from '../analytics/rollup-sql.js';
 import { IMPORT_LOCK_KEY } from '../ingest/ingest.repository.js';
 import { linePriceSql } from './line-price-sql.js';
 
@@ -264,6 +264,7 @@ async function reprice(client: PoolClient, locality: string | null): Promise<num
   );
   const lines = Number(changed[0]!.lines);
   if (lines > 0) for (const statement of ROLLUP_REFRESH_TOUCHED) await client.query(statement);
+  for (const statement of ROLLUP_PRICE_REBUILD) await client.query(statement);
   await client.query(`INSERT INTO fee_schedule_reprice (locality, lines_changed) VALUES ($1, $2)`, [locality ?? '', lines]);
   return lines;
 }

@@ -6,6 +6,8 @@ import { APP_CONFIG } from '../../config/config.tokens.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { InvalidParameterException } from '../../common/app.exception.js';
 import { rejectUnknownParameters } from '../../common/query-parameters.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CurrentUser, type AuthUser } from '../auth/current-user.decorator.js';
 import { spoolUpload } from '../ingest/upload-spool.js';
 import { FeeScheduleRejectedException } from './fee-schedule.exception.js';
 import type { FeeScheduleYearSummary } from './fee-schedule.repository.js';
@@ -21,6 +23,7 @@ const LAST_YEAR = 2100;
 export class FeeSchedulesController {
   constructor(
     private readonly service: FeeScheduleService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,17 +36,21 @@ export class FeeSchedulesController {
   /** CMS's RVU file (PPRRVU…csv) as the body (text/csv) or the multipart field `file`; replaces the year's RVUs and conversion factor. */
   @Post(':year/rvu')
   @HttpCode(200)
-  async loadRvu(@Param('year') year: string, @Req() request: Request): Promise<RvuLoadResult> {
+  async loadRvu(@Param('year') year: string, @Req() request: Request, @CurrentUser() user: AuthUser): Promise<RvuLoadResult> {
     const checked = scheduleYear(year);
-    return this.service.loadRvuFile(checked, await this.readUpload(request));
+    const result = await this.service.loadRvuFile(checked, await this.readUpload(request));
+    await this.audit.record({ action: 'fee_schedule.load', actor: user.email, address: request.ip ?? null, details: { file: 'rvu', ...result } });
+    return result;
   }
 
   /** CMS's GPCI file (GPCI….csv); replaces the year's localities. */
   @Post(':year/gpci')
   @HttpCode(200)
-  async loadGpci(@Param('year') year: string, @Req() request: Request): Promise<GpciLoadResult> {
+  async loadGpci(@Param('year') year: string, @Req() request: Request, @CurrentUser() user: AuthUser): Promise<GpciLoadResult> {
     const checked = scheduleYear(year);
-    return this.service.loadGpciFile(checked, await this.readUpload(request));
+    const result = await this.service.loadGpciFile(checked, await this.readUpload(request));
+    await this.audit.record({ action: 'fee_schedule.load', actor: user.email, address: request.ip ?? null, details: { file: 'gpci', ...result } });
+    return result;
   }
 
   private async readUpload(request: Request): Promise<string> {

@@ -16,6 +16,10 @@ export interface LinePriceSql {
   wrvuHundredths: string;
   expectedCents: string;
   priced: string;
+  /** The modifier of the schedule row that priced the line ('' for the global row); NULL when unpriced. */
+  priceModifier: string;
+  /** Whether the line is priced in the facility setting (by place of service). */
+  facility: string;
 }
 
 const FACILITY_LIST = FACILITY_PLACES_OF_SERVICE.map(Number).join(', ');
@@ -46,6 +50,8 @@ export function linePriceSql(line: LineColumnsSql, prefix = 'lp'): LinePriceSql 
   return {
     joins,
     priced,
+    priceModifier: `CASE WHEN ${priced} THEN ${chosen('modifier')} END`,
+    facility,
     wrvuHundredths: `CASE WHEN ${priced} THEN ${line.units}::int * ${chosen('work_hundredths')} ELSE 0 END`,
     expectedCents: `CASE WHEN ${priced} THEN ${line.units}::bigint * ${chosen('fee_cents')} ELSE 0 END`,
   };

@@ -10,6 +10,9 @@ export const AUDIT_ACTIONS: ReadonlyArray<{ value: AuditAction; label: string }>
   { value: 'user.create', label: 'User created' },
   { value: 'user.update', label: 'User changed' },
   { value: 'user.password', label: 'Password reset' },
+  { value: 'fee_schedule.load', label: 'Fee schedule loaded' },
+  { value: 'denial_codes.load', label: 'CARC list loaded' },
+  { value: 'capacity.update', label: 'Capacity model changed' },
 ];
 
 export function isAuditAction(value: string): value is AuditAction {
