@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { startBuiltServer, ADMIN, type BuiltServer } from '../../support/built-server';
-import { openBrowser, type Browser } from '../../support/browser';
+import { join } from 'node:path';
+import { openBrowser, SCREENSHOTS, type Browser } from '../../support/browser';
 import { seedDemo } from '../../support/demo-data';
 import { seriousViolations, signIn } from '../../support/pages';
 
@@ -113,6 +114,44 @@ describe('the Reimbursement page in Chromium', () => {
     const unpriced = api.meta.unpriced ?? 0;
     if (unpriced > 0) expect(await expected.locator('.reimb-unpriced').innerText()).toContain(`${unpriced.toLocaleString('en-US')} line`);
     else expect(await expected.locator('.reimb-unpriced').count()).toBe(0);
+  });
+
+  it('drills into a department, lists denial reasons, and prices a what-if as the API does', async () => {
+    const { page } = browser;
+    const reasons = page.getByRole('region', { name: 'Top denial reasons' });
+    await reasons.locator('tbody tr').first().waitFor();
+    expect(await reasons.locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+    expect(await reasons.locator('tbody tr th').first().innerText()).toMatch(/^(\d+|[A-Z]\w{1,2}|None given)$/);
+
+    const expected = page.getByRole('region', { name: 'Expected vs actual payment by department' });
+    const first = expected.locator('tbody tr th a, tbody tr td a').first();
+    const department = (await first.innerText()).trim();
+    await first.click();
+    await page.waitForURL(new RegExp(`drill_department=${department}`));
+    const byCode = page.getByRole('region', { name: `Expected vs actual payment by code in ${department}` });
+    await byCode.locator('tbody tr').first().waitFor();
+    const byProvider = page.getByRole('region', { name: `Work RVUs by provider in ${department}` });
+    await byProvider.locator('tbody tr').first().waitFor();
+    expect(await byProvider.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+
+    const whatIf = page.getByRole('region', { name: 'What-if: expected payment under another schedule' });
+    await whatIf.getByText(/^Expected payment /).waitFor();
+    const answered = page.waitForResponse((response) => response.url().includes('conversion_factor=33.4009') && response.status() === 200);
+    await whatIf.getByRole('button', { name: '2026, non-qualifying: 33.4009' }).click();
+    const pageUrl = (await answered).url();
+    const api = (await (
+      await fetch(pageUrl.replace(/^https?:\/\/[^/]+/, server.url), { headers: { Authorization: `Bearer ${await server.token()}` } })
+    ).json()) as { totals: { current: number; scenario: number } };
+    expect(api.totals.scenario).toBeGreaterThan(api.totals.current);
+    const money = (value: number) => `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    await whatIf.getByText(`Expected payment ${money(api.totals.scenario)} against ${money(api.totals.current)} as loaded`, { exact: false }).waitFor();
+
+    await whatIf.screenshot({ path: join(SCREENSHOTS, 'reimbursement-what-if-card.png') });
+    await page.locator('.reimb-drill').screenshot({ path: join(SCREENSHOTS, 'reimbursement-drill-card.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('navigation', { name: 'Drill-down' }).getByRole('link', { name: 'All departments' }).click();
+    await page.getByRole('region', { name: 'Expected vs actual payment by code', exact: true }).waitFor();
+    expect(browser.errors).toEqual([]);
   });
 
   it('follows the grain of the filter bar', async () => {

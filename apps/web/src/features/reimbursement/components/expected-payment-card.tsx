@@ -1,13 +1,22 @@
 import { formatMoney } from '@caseload/domain';
 import { useId } from 'react';
+import { Link } from 'react-router';
 import { DataTable } from '../../../ui/data-table';
 import type { Column } from '../../../ui/data-table';
 import type { DepartmentPayment } from '../utils/reimbursement-shaping';
 import { formatSignedMoney, formatSignedPercent, unpricedNote } from '../utils/reimbursement-shaping';
 import { EXPECTED_TITLE } from './reimbursement-layout';
 
-const columns: ReadonlyArray<Column<DepartmentPayment>> = [
-  { key: 'department', header: 'Department', cell: (item) => item.department },
+const columns = (hrefOf: (department: string) => string, drilled: string | null): ReadonlyArray<Column<DepartmentPayment>> => [
+  {
+    key: 'department',
+    header: 'Department',
+    cell: (item) => (
+      <Link to={hrefOf(item.department)} aria-current={item.department === drilled ? 'true' : undefined} aria-label={`${item.department}: show its codes and providers`}>
+        {item.department}
+      </Link>
+    ),
+  },
   { key: 'paid', header: 'Paid', numeric: true, cell: (item) => formatMoney(item.paid) },
   { key: 'expected', header: 'Expected payment', numeric: true, cell: (item) => formatMoney(item.expected) },
   { key: 'variance', header: 'Variance', numeric: true, cell: (item) => formatSignedMoney(item.variance) },
@@ -15,7 +24,19 @@ const columns: ReadonlyArray<Column<DepartmentPayment>> = [
 ];
 
 /** What each department was paid against what the fee schedule would pay: a table, exact to the cent. */
-export function ExpectedPaymentCard({ departments, unpriced, range }: { departments: DepartmentPayment[]; unpriced: number; range: string }) {
+export function ExpectedPaymentCard({
+  departments,
+  unpriced,
+  range,
+  hrefOf,
+  drilled,
+}: {
+  departments: DepartmentPayment[];
+  unpriced: number;
+  range: string;
+  hrefOf: (department: string) => string;
+  drilled: string | null;
+}) {
   const id = useId();
   const note = unpricedNote(unpriced);
   return (
@@ -25,11 +46,14 @@ export function ExpectedPaymentCard({ departments, unpriced, range }: { departme
           {EXPECTED_TITLE}
         </h2>
       </header>
-      <p className="card-note">Paid against the fee-schedule payment for the same lines; a negative variance is paid below the schedule.</p>
+      <p className="card-note">
+        Paid against the fee-schedule payment for the same lines; a negative variance is paid below the schedule. Choose a department to see its codes and
+        providers.
+      </p>
       {departments.length === 0 ? (
         <p className="reimb-card-empty">No department has lines in this range.</p>
       ) : (
-        <DataTable caption={`Paid and expected payment by department, ${range}`} columns={columns} rows={departments} rowKey={(item) => item.department} />
+        <DataTable caption={`Paid and expected payment by department, ${range}`} columns={columns(hrefOf, drilled)} rows={departments} rowKey={(item) => item.department} />
       )}
       {note ? <p className="reimb-unpriced">{note}</p> : null}
     </section>

@@ -22,3 +22,13 @@ export const PAYER_MIX_TITLE = 'Payer mix';
 export const EXPECTED_TITLE = 'Expected vs actual payment by department';
 export const WRVU_TITLE = 'Work RVUs by department';
 export const TILES_TITLE = 'Headline figures';
+export const DENIAL_REASONS_TITLE = 'Top denial reasons';
+export const WHAT_IF_TITLE = 'What-if: expected payment under another schedule';
+
+export function codesTitle(department: string | null): string {
+  return department === null ? 'Expected vs actual payment by code' : `Expected vs actual payment by code in ${department}`;
+}
+
+export function providersTitle(department: string | null): string {
+  return department === null ? 'Work RVUs by provider' : `Work RVUs by provider in ${department}`;
+}

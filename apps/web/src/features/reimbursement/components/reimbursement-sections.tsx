@@ -1,10 +1,24 @@
 import type { AggregateFilterParams } from '../../filters/utils/aggregate-params';
-import { useDepartmentPayments, usePayerMix } from '../hooks/use-reimbursement';
+import { Link } from 'react-router';
+import { useCodePayments, useDenialReasons, useDepartmentPayments, usePayerMix, useProviderWrvu } from '../hooks/use-reimbursement';
+import { CodePaymentsCard } from './code-payments-card';
+import { DenialReasonsCard } from './denial-reasons-card';
+import { ProviderWrvuCard } from './provider-wrvu-card';
 import { byWrvu } from '../utils/reimbursement-shaping';
 import { ExpectedPaymentCard } from './expected-payment-card';
 import { PayerMixCard } from './payer-mix-card';
 import { ChartCardSkeleton, TableCardSkeleton } from '../../../ui/card-skeletons';
-import { EXPECTED_TITLE, PAYER_MIX_HEIGHT, PAYER_MIX_TITLE, PLACEHOLDER_ROWS, WRVU_HEIGHT, WRVU_TITLE } from './reimbursement-layout';
+import {
+  codesTitle,
+  DENIAL_REASONS_TITLE,
+  EXPECTED_TITLE,
+  PAYER_MIX_HEIGHT,
+  PAYER_MIX_TITLE,
+  PLACEHOLDER_ROWS,
+  providersTitle,
+  WRVU_HEIGHT,
+  WRVU_TITLE,
+} from './reimbursement-layout';
 import { WrvuCard } from './wrvu-card';
 
 interface SectionProps {
@@ -35,8 +49,14 @@ export function PayerMixSection({ params, range }: SectionProps) {
   return <PayerMixCard payers={data} range={range} />;
 }
 
+interface DrillProps extends SectionProps {
+  /** The department drilled to, or null for all. */
+  drilled: string | null;
+  hrefOf: (department: string | null) => string;
+}
+
 /** The expected-payment table and the wRVU bars share one query by department. */
-export function DepartmentSections({ params, range }: SectionProps) {
+export function DepartmentSections({ params, range, drilled, hrefOf }: DrillProps) {
   const { data, error, isPending, isFetching, refetch } = useDepartmentPayments(params);
   if (isPending) {
     return (
@@ -49,8 +69,58 @@ export function DepartmentSections({ params, range }: SectionProps) {
   if (!data) return <CardError title={EXPECTED_TITLE} message={error?.message} retrying={isFetching} onRetry={() => void refetch()} />;
   return (
     <>
-      <ExpectedPaymentCard departments={data.departments} unpriced={data.unpriced} range={range} />
+      <ExpectedPaymentCard departments={data.departments} unpriced={data.unpriced} range={range} hrefOf={hrefOf} drilled={drilled} />
       <WrvuCard departments={byWrvu(data.departments)} range={range} />
     </>
+  );
+}
+
+export function DenialReasonsSection({ params, range }: SectionProps) {
+  const { data, error, isPending, isFetching, refetch } = useDenialReasons(params);
+  if (isPending) return <TableCardSkeleton title={DENIAL_REASONS_TITLE} rows={PLACEHOLDER_ROWS} />;
+  if (!data) return <CardError title={DENIAL_REASONS_TITLE} message={error?.message} retrying={isFetching} onRetry={() => void refetch()} />;
+  return <DenialReasonsCard answer={data} range={range} />;
+}
+
+/** Where the drill-down is: all departments, or one, with the way back up. */
+function DrillBreadcrumb({ drilled, hrefOf }: Pick<DrillProps, 'drilled' | 'hrefOf'>) {
+  return (
+    <nav className="volume-breadcrumb" aria-label="Drill-down">
+      <ol>
+        <li>{drilled === null ? <span aria-current="location">All departments</span> : <Link to={hrefOf(null)}>All departments</Link>}</li>
+        {drilled === null ? null : (
+          <li>
+            <span aria-current="location">{drilled}</span>
+          </li>
+        )}
+      </ol>
+    </nav>
+  );
+}
+
+/** Codes and providers, of the drilled department or all. */
+export function DrillSections({ params, range, drilled, hrefOf }: DrillProps) {
+  const codes = useCodePayments(params, drilled);
+  const providers = useProviderWrvu(params, drilled);
+  return (
+    <div className="reimb-drill">
+      <DrillBreadcrumb drilled={drilled} hrefOf={hrefOf} />
+      <div>
+        {codes.isPending ? (
+          <TableCardSkeleton title={codesTitle(drilled)} rows={PLACEHOLDER_ROWS} />
+        ) : !codes.data ? (
+          <CardError title={codesTitle(drilled)} message={codes.error?.message} retrying={codes.isFetching} onRetry={() => void codes.refetch()} />
+        ) : (
+          <CodePaymentsCard codes={codes.data.codes} unpriced={codes.data.unpriced} department={drilled} range={range} />
+        )}
+        {providers.isPending ? (
+          <TableCardSkeleton title={providersTitle(drilled)} rows={PLACEHOLDER_ROWS} />
+        ) : !providers.data ? (
+          <CardError title={providersTitle(drilled)} message={providers.error?.message} retrying={providers.isFetching} onRetry={() => void providers.refetch()} />
+        ) : (
+          <ProviderWrvuCard providers={providers.data} department={drilled} range={range} />
+        )}
+      </div>
+    </div>
   );
 }

@@ -4,12 +4,14 @@ import { useDashboardFilters } from '../../filters/hooks/use-dashboard-filters';
 import { useDepartmentOptions } from '../../filters/hooks/use-department-options';
 import { aggregateParams } from '../../filters/utils/aggregate-params';
 import { useReimbursementHeadline } from '../hooks/use-reimbursement';
+import { useReimbursementDrill } from '../hooks/use-reimbursement-drill';
 import { DenialTrendCard } from './denial-trend-card';
 import { MoneyTrendCard } from './money-trend-card';
 import { ReimbursementHeading } from './reimbursement-heading';
-import { DepartmentSections, PayerMixSection } from './reimbursement-sections';
+import { DenialReasonsSection, DepartmentSections, DrillSections, PayerMixSection } from './reimbursement-sections';
 import { ReimbursementSkeleton } from './reimbursement-skeleton';
 import { ReimbursementTiles } from './reimbursement-tiles';
+import { WhatIfCard } from './what-if-card';
 
 /**
  * The Reimbursement page: what was charged, allowed and paid, by whom, the denials, and paid
@@ -21,6 +23,9 @@ export function ReimbursementView() {
   const params = aggregateParams(filters, today);
   const { data, error, isPending, isPlaceholderData, refetch, isFetching } = useReimbursementHeadline(params);
   const departments = useDepartmentOptions();
+  const drill = useReimbursementDrill();
+  // A drill outside the filter bar's departments would show lines the filters exclude: ignore it.
+  const drilled = drill.department !== null && (params.department === undefined || params.department.includes(drill.department)) ? drill.department : null;
 
   if (isPending) return <ReimbursementSkeleton grain={filters.grain} />;
 
@@ -79,7 +84,10 @@ export function ReimbursementView() {
           <PayerMixSection params={params} range={data.range} />
           <DenialTrendCard points={data.denials} range={data.range} grain={data.grain} />
         </div>
-        <DepartmentSections params={params} range={data.range} />
+        <DenialReasonsSection params={params} range={data.range} />
+        <DepartmentSections params={params} range={data.range} drilled={drilled} hrefOf={drill.hrefOf} />
+        <DrillSections params={params} range={data.range} drilled={drilled} hrefOf={drill.hrefOf} />
+        <WhatIfCard params={params} range={data.range} />
         {data.suppressed > 0 ? (
           <p className="footnote">
             {data.suppressed} small {data.suppressed === 1 ? 'count is' : 'counts are'} hidden to protect patient privacy.

@@ -5,8 +5,18 @@ import { apiFetch } from '../../../api/api-fetch';
 import { formatDateRange } from '../../../ui/format-period';
 import { toMeasureValue } from '../../../ui/measure-value';
 import type { AggregateFilterParams } from '../../filters/utils/aggregate-params';
-import { departmentsQuery, headlineQuery, payerMixQuery } from '../utils/reimbursement-queries';
-import { buildDenialTrend, buildDepartmentPayments, buildMoneyTrend, buildPayerMix, buildReimbursementTotals } from '../utils/reimbursement-shaping';
+import type { DenialReasonsResponse, WhatIfResponse } from '@caseload/contracts';
+import { codesQuery, denialReasonsUrl, departmentsQuery, headlineQuery, payerMixQuery, providersQuery, whatIfUrl } from '../utils/reimbursement-queries';
+import type { WhatIfInput } from '../utils/reimbursement-queries';
+import {
+  buildCodePayments,
+  buildDenialTrend,
+  buildDepartmentPayments,
+  buildMoneyTrend,
+  buildPayerMix,
+  buildProviderWrvu,
+  buildReimbursementTotals,
+} from '../utils/reimbursement-shaping';
 
 /** One aggregate query shaped by `select`; a filter change keeps the old figures on show, marked as updating. */
 function useAggregate<T>(query: AggregateQuery, select: (data: AggregateResponse) => T) {
@@ -44,4 +54,33 @@ export function usePayerMix(params: AggregateFilterParams) {
 
 export function useDepartmentPayments(params: AggregateFilterParams) {
   return useAggregate(departmentsQuery(params), selectDepartments);
+}
+
+const selectCodes = (data: AggregateResponse) => ({ codes: buildCodePayments(data.rows), unpriced: toMeasureValue(data.meta.unpriced) ?? 0 });
+const selectProviders = (data: AggregateResponse) => buildProviderWrvu(data.rows);
+
+/** Paid against expected by code, for the drilled department or all of them. */
+export function useCodePayments(params: AggregateFilterParams, department: string | null) {
+  return useAggregate(codesQuery(params, department), selectCodes);
+}
+
+export function useProviderWrvu(params: AggregateFilterParams, department: string | null) {
+  return useAggregate(providersQuery(params, department), selectProviders);
+}
+
+/** One GET of the reimbursement routes; a change keeps the old answer on show while the new one loads. */
+function useReimbursementRoute<T>(url: string) {
+  return useQuery({
+    queryKey: ['reimbursement', url],
+    queryFn: ({ signal }) => apiFetch<T>(url, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDenialReasons(params: AggregateFilterParams) {
+  return useReimbursementRoute<DenialReasonsResponse>(denialReasonsUrl(params));
+}
+
+export function useWhatIf(params: AggregateFilterParams, input: WhatIfInput) {
+  return useReimbursementRoute<WhatIfResponse>(whatIfUrl(params, input));
 }

@@ -59,20 +59,84 @@ export interface PayerShare {
   charges: number;
   /** Share of all charges in the answer, 0..1. */
   share: number;
+  /** Distinct encounters; null where the count is hidden as a small cell. */
+  encounters: number | null;
+  /**
+   * Share of the encounters of all categories, 0..1. An encounter billed to two categories
+   * counts in each, so the shares are of the categories' sum, not of distinct encounters.
+   */
+  encounterShare: number | null;
 }
 
-/** Charges by payer category, largest first, each with its share of the whole. */
+/** Charges and encounters by payer category, most charges first, each with its share of the whole. */
 export function buildPayerMix(rows: readonly AggregateRow[]): PayerShare[] {
   const cents = new Map<string, number>();
+  const encounters = new Map<string, number | null>();
   for (const row of rows) {
     const category = row['payer_category'];
     if (typeof category !== 'string') continue;
     cents.set(category, (cents.get(category) ?? 0) + dollarsToCents(toMeasureValue(row['charges']) ?? 0));
+    encounters.set(category, toMeasureValue(row['encounters']));
   }
   const total = [...cents.values()].reduce((sum, value) => sum + value, 0);
+  const counts = [...encounters.values()];
+  const encounterTotal = counts.every((count) => count !== null) ? counts.reduce<number>((sum, count) => sum + (count ?? 0), 0) : null;
   return [...cents.entries()]
-    .map(([category, value]) => ({ category, name: payerCategoryName(category), charges: centsToDollars(value), share: total > 0 ? value / total : 0 }))
+    .map(([category, value]) => {
+      const count = encounters.get(category) ?? null;
+      return {
+        category,
+        name: payerCategoryName(category),
+        charges: centsToDollars(value),
+        share: total > 0 ? value / total : 0,
+        encounters: count,
+        encounterShare: count === null || encounterTotal === null || encounterTotal === 0 ? null : count / encounterTotal,
+      };
+    })
     .sort((a, b) => b.charges - a.charges || a.name.localeCompare(b.name));
+}
+
+export interface CodePayment {
+  code: string;
+  lines: number;
+  paid: number;
+  expected: number;
+  variance: number;
+  variancePercent: number | null;
+}
+
+/** Paid against expected by code, in the API's order (most expected payment first). */
+export function buildCodePayments(rows: readonly AggregateRow[]): CodePayment[] {
+  return rows
+    .filter((row) => typeof row['code'] === 'string')
+    .map((row) => {
+      const paidCents = dollarsToCents(toMeasureValue(row['paid']) ?? 0);
+      const expectedCents = dollarsToCents(toMeasureValue(row['expected_payment']) ?? 0);
+      return {
+        code: String(row['code']),
+        lines: toMeasureValue(row['lines']) ?? 0,
+        paid: centsToDollars(paidCents),
+        expected: centsToDollars(expectedCents),
+        variance: centsToDollars(paidCents - expectedCents),
+        variancePercent: expectedCents === 0 ? null : (paidCents - expectedCents) / expectedCents,
+      };
+    });
+}
+
+export interface ProviderWrvu {
+  /** The NPI; null for lines without a rendering provider. */
+  npi: string | null;
+  label: string;
+  wrvu: number;
+  lines: number;
+}
+
+/** Work RVUs by provider, in the API's order (most first). */
+export function buildProviderWrvu(rows: readonly AggregateRow[]): ProviderWrvu[] {
+  return rows.map((row) => {
+    const npi = typeof row['provider'] === 'string' ? row['provider'] : null;
+    return { npi, label: npi === null ? 'No provider on the line' : `NPI ${npi}`, wrvu: toMeasureValue(row['wrvu']) ?? 0, lines: toMeasureValue(row['lines']) ?? 0 };
+  });
 }
 
 export interface DepartmentPayment {

@@ -20,9 +20,12 @@ export function denialTrendSummary(points: readonly DenialTrendPoint[], range: s
   return `${intro}. Highest ${formatPercent(high.rate)} in ${periodName(high.period)}, lowest ${formatPercent(low.rate)} in ${periodName(low.period)}.`;
 }
 
-export function payerMixSummary(payers: readonly PayerShare[], range: string): string {
-  const intro = `Bar chart of charges by payer category, ${range}`;
+export function payerMixSummary(payers: readonly PayerShare[], range: string, basis: 'charges' | 'encounters' = 'charges'): string {
+  const intro = `Bar chart of ${basis} by payer category, ${range}`;
   if (payers.length === 0) return `${intro}: no values.`;
+  if (basis === 'encounters') {
+    return `${intro}. ${payers.map((payer) => `${payer.name} ${payer.encounters === null ? 'hidden' : formatCompactNumber(payer.encounters)}${payer.encounterShare === null ? '' : ` (${(payer.encounterShare * 100).toFixed(1)}%)`}`).join(', ')}.`;
+  }
   return `${intro}. ${payers.map((payer) => `${payer.name} ${formatCompactMoney(payer.charges)} (${(payer.share * 100).toFixed(1)}%)`).join(', ')}.`;
 }
 

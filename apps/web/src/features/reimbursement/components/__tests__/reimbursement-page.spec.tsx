@@ -14,15 +14,51 @@ const headline = {
   totals: { lines: 50, charges: 2000, allowed: 1200, paid: 900, denial_rate: 0.08, wrvu: 42.5, expected_payment: 1100.55 },
   meta,
 };
-// Medicare 1,500 of 2,000 (75.0 %), commercial 500 (25.0 %).
+// Medicare 1,500 of 2,000 (75.0 %), commercial 500 (25.0 %); encounters 40 of 100 and 60 of 100.
 const payers = {
   rows: [
-    { payer_category: 'medicare', charges: 1500 },
-    { payer_category: 'commercial', charges: 500 },
+    { payer_category: 'medicare', charges: 1500, encounters: 40 },
+    { payer_category: 'commercial', charges: 500, encounters: 60 },
   ],
-  totals: { charges: 2000 },
+  totals: { charges: 2000, encounters: 100 },
   meta,
 };
+// 99213 in CARD: 450 paid against 500.55 expected (−50.55, −10.1 %).
+const codes = { rows: [{ code: '99213', lines: 12, paid: 450, expected_payment: 500.55 }], totals: {}, meta: { ...meta, unpriced: 0 } };
+const providers = { rows: [{ provider: '1234567893', wrvu: 12.5, lines: 12 }], totals: {}, meta };
+const denialReasons = {
+  rows: [{ carc: '50', description: null, deniedLines: 3, share: 0.75, deniedCharges: 300 }, { carc: '', description: null, deniedLines: 1, share: 0.25, deniedCharges: 20 }],
+  totals: { deniedLines: 4, deniedCharges: 320, reasons: 2 },
+  meta: { from: '2026-01-01', to: '2026-03-02', rowCount: 2, descriptionsLoaded: 0, source: 'facts' },
+};
+function whatIf(params: URLSearchParams) {
+  // As loaded CARD 700.55 and RAD 400; the fake scenario adds 10 % when a conversion factor is given.
+  const factor = params.get('conversion_factor') ? 1.1 : 1;
+  const row = (key: string, current: number) => ({ key, units: 1, current, scenario: Math.round(current * factor * 100) / 100, change: Math.round(current * (factor - 1) * 100) / 100, changeRatio: factor - 1 });
+  return {
+    byDepartment: [row('CARD', 700.55), row('RAD', 400)],
+    bySection: [row('em', 1100.55)],
+    totals: { units: 2, current: 1100.55, scenario: Math.round(1100.55 * factor * 100) / 100, change: Math.round(1100.55 * (factor - 1) * 100) / 100, changeRatio: factor - 1 },
+    meta: { from: '2026-01-01', to: '2026-03-02', scenario: {}, conversionFactors: [{ year: 2026, current: 32.3465, scenario: 32.3465 }], locality: null, unpriced: 0, source: 'facts' },
+  };
+}
+
+/** The aggregate fake, plus the reimbursement routes; returns every URL asked. */
+function fakeApi(aggregate: (params: URLSearchParams) => FakeAnswer) {
+  const { calls } = fakeAggregate(aggregate);
+  const aggregateFetch = globalThis.fetch;
+  const routes: string[] = [];
+  Object.assign(globalThis, {
+    fetch: jest.fn(async (url: string, init?: RequestInit) => {
+      if (!url.startsWith('/api/v1/reimbursement/')) return aggregateFetch(url, init);
+      routes.push(url);
+      const params = new URLSearchParams(url.split('?')[1] ?? '');
+      const body = url.includes('/what-if') ? whatIf(params) : denialReasons;
+      return { ok: true, status: 200, text: async () => JSON.stringify(body) };
+    }),
+  });
+  return { calls, routes };
+}
 // CARD: 600 paid against 700.55 expected (−100.55, −14.4 %); RAD: 300 against 400 (−100, −25.0 %).
 const departments = {
   rows: [
@@ -40,7 +76,7 @@ function answer(overrides: Partial<Record<string, (params: URLSearchParams) => F
     const key = groupBy === 'department' && params.get('measures') === 'lines' ? 'options' : groupBy;
     const custom = overrides[key];
     if (custom) return custom(params);
-    const bodies: Record<string, unknown> = { period: headline, payer_category: payers, department: departments, options: departmentOptions };
+    const bodies: Record<string, unknown> = { period: headline, payer_category: payers, department: departments, options: departmentOptions, code: codes, provider: providers };
     return { status: 200, body: bodies[key] };
   };
 }
@@ -61,7 +97,7 @@ describe('ReimbursementPage', () => {
   afterEach(() => jest.useRealTimers());
 
   it('asks with the filters and shows the tiles, the trends, the payer mix and paid against expected', async () => {
-    const { calls } = fakeAggregate(answer());
+    const { calls } = fakeApi(answer());
     renderWithRouter(<ReimbursementPage />, '/reimbursement?range=year_to_date&department=CARD,RAD');
 
     const money = await screen.findByRole('region', { name: 'Charges, allowed and paid by month' });
@@ -84,10 +120,16 @@ describe('ReimbursementPage', () => {
     expect(within(denials).getByRole('img')).toHaveAccessibleName('Line chart of the denial rate by month, Jan 2026 – Feb 2026. Highest 10.0% in Feb 2026, lowest 5.0% in Jan 2026.');
 
     const payerMix = await screen.findByRole('region', { name: 'Payer mix' });
-    expect(url('payer_category')).toBe('/api/v1/aggregate?measures=charges&groupBy=payer_category&from=2026-01-01&to=2026-03-02&department=CARD,RAD&orderBy=-charges');
+    expect(url('payer_category')).toBe('/api/v1/aggregate?measures=charges,encounters&groupBy=payer_category&from=2026-01-01&to=2026-03-02&department=CARD,RAD&orderBy=-charges');
     expect(within(payerMix).getByRole('list', { name: 'Share of charges' })).toHaveTextContent('Medicare 75.0%Commercial 25.0%');
+    fireEvent.click(within(payerMix).getByRole('radio', { name: 'By encounters' }));
+    expect(within(payerMix).getByRole('list', { name: 'Share of encounters' })).toHaveTextContent('Medicare 40.0%Commercial 60.0%');
     fireEvent.click(within(payerMix).getByRole('button', { name: 'Show table' }));
-    expect(rowTexts(payerMix)).toEqual(['Payer categoryChargesShare', 'Medicare$1,500.0075.0%', 'Commercial$500.0025.0%']);
+    expect(rowTexts(payerMix)).toEqual([
+      'Payer categoryChargesShare of chargesEncountersShare of encounters',
+      'Medicare$1,500.0075.0%4040.0%',
+      'Commercial$500.0025.0%6060.0%',
+    ]);
 
     const expected = await screen.findByRole('region', { name: 'Expected vs actual payment by department' });
     expect(rowTexts(expected)).toEqual([
@@ -100,6 +142,46 @@ describe('ReimbursementPage', () => {
     const wrvu = screen.getByRole('region', { name: 'Work RVUs by department' });
     fireEvent.click(within(wrvu).getByRole('button', { name: 'Show table' }));
     expect(rowTexts(wrvu)).toEqual(['DepartmentWork RVUs', 'RAD30.00', 'CARD12.50']);
+  });
+
+  it('lists denial reasons, drills into a department, and prices a what-if', async () => {
+    const { calls, routes } = fakeApi(answer());
+    renderWithRouter(<ReimbursementPage />, '/reimbursement?range=year_to_date');
+
+    const reasons = await screen.findByRole('region', { name: 'Top denial reasons' });
+    expect(await within(reasons).findByText(/^4 denied lines \(\$320\.00 charged\) under 2 reasons/)).toBeInTheDocument();
+    expect(rowTexts(reasons)).toEqual(['CARCReasonDenied linesShare of denialsCharges denied', '50—375.0%$300.00', 'None given—125.0%$20.00']);
+    expect(within(reasons).getByText(/CARC list/)).toBeInTheDocument();
+    expect(routes).toContain('/api/v1/reimbursement/denial-reasons?from=2026-01-01&to=2026-03-02&limit=10');
+
+    const expected = await screen.findByRole('region', { name: 'Expected vs actual payment by department' });
+    fireEvent.click(within(expected).getByRole('link', { name: 'CARD: show its codes and providers' }));
+    expect(location()).toBe('/reimbursement?range=year_to_date&drill_department=CARD');
+    const byCode = await screen.findByRole('region', { name: 'Expected vs actual payment by code in CARD' });
+    expect(rowTexts(byCode)).toEqual(['CodeLinesPaidExpected paymentVarianceVariance %', '9921312$450.00$500.55\u2212$50.55\u221210.1%']);
+    expect(calls.map((call) => call.url)).toContain('/api/v1/aggregate?measures=lines,paid,expected_payment&groupBy=code&from=2026-01-01&to=2026-03-02&department=CARD&orderBy=-expected_payment&limit=15');
+    const byProvider = await screen.findByRole('region', { name: 'Work RVUs by provider in CARD' });
+    expect(rowTexts(byProvider)).toEqual(['ProviderLinesWork RVUs', 'NPI 12345678931212.50']);
+    fireEvent.click(within(screen.getByRole('navigation', { name: 'Drill-down' })).getByRole('link', { name: 'All departments' }));
+    expect(await screen.findByRole('region', { name: 'Expected vs actual payment by code' })).toBeInTheDocument();
+
+    const whatIfCard = screen.getByRole('region', { name: 'What-if: expected payment under another schedule' });
+    expect(await within(whatIfCard).findByText(/As loaded: 2026 conversion factor 32\.3465/)).toBeInTheDocument();
+    fireEvent.click(within(whatIfCard).getByRole('button', { name: '2026, non-qualifying: 33.4009' }));
+    expect(within(whatIfCard).getByLabelText('Conversion factor ($)')).toHaveValue('33.4009');
+    // 1,100.55 × 1.1 = 1,210.605 → 1,210.61 in the fake; the change 110.055 → 110.06.
+    expect(await within(whatIfCard).findAllByText('$1,210.61')).toHaveLength(2);
+    expect(routes).toContain('/api/v1/reimbursement/what-if?from=2026-01-01&to=2026-03-02&conversion_factor=33.4009');
+    const byDepartment = within(whatIfCard).getByRole('table', { name: /^What-if by department/ });
+    expect(within(byDepartment).getAllByRole('row').map((row) => row.textContent)).toEqual([
+      'DepartmentAs loadedWhat-ifChangeChange %',
+      'CARD$700.55$770.61+$70.06+10.0%',
+      'RAD$400.00$440.00+$40.00+10.0%',
+    ]);
+
+    fireEvent.change(within(whatIfCard).getByLabelText('Work RVU change (%)'), { target: { value: 'ten' } });
+    expect(within(whatIfCard).getByText(/Enter a percentage/)).toBeInTheDocument();
+    expect(within(whatIfCard).getByLabelText('Work RVU change (%)')).toHaveAttribute('aria-invalid', 'true');
   });
 
   it('says what to do when nothing was ever imported', async () => {

@@ -3,7 +3,9 @@ import {
   buildDenialTrend,
   buildDepartmentPayments,
   buildMoneyTrend,
+  buildCodePayments,
   buildPayerMix,
+  buildProviderWrvu,
   buildReimbursementTotals,
   byWrvu,
   formatSignedMoney,
@@ -60,7 +62,29 @@ describe('buildPayerMix', () => {
 
   it('gives no payers and no shares when nothing was charged', () => {
     expect(buildPayerMix([])).toEqual([]);
-    expect(buildPayerMix([{ payer_category: 'other', charges: 0 }])).toEqual([{ category: 'other', name: 'Other', charges: 0, share: 0 }]);
+    expect(buildPayerMix([{ payer_category: 'other', charges: 0, encounters: 0 }])).toEqual([
+      { category: 'other', name: 'Other', charges: 0, share: 0, encounters: 0, encounterShare: null },
+    ]);
+  });
+
+  it('gives each category its share of encounters, none where a count is hidden', () => {
+    // 30 + 10 = 40 encounters: 75.0 % and 25.0 %.
+    const payers = buildPayerMix([
+      { payer_category: 'medicare', charges: 100, encounters: 30 },
+      { payer_category: 'commercial', charges: 300, encounters: 10 },
+    ]);
+    expect(payers.map((payer) => [payer.category, payer.encounterShare])).toEqual([
+      ['commercial', 0.25],
+      ['medicare', 0.75],
+    ]);
+    const hidden = buildPayerMix([
+      { payer_category: 'medicare', charges: 100, encounters: 30 },
+      { payer_category: 'self_pay', charges: 10, encounters: null },
+    ]);
+    expect(hidden.map((payer) => [payer.category, payer.encounters, payer.encounterShare])).toEqual([
+      ['medicare', 30, null],
+      ['self_pay', null, null],
+    ]);
   });
 });
 
@@ -125,5 +149,21 @@ describe('wording', () => {
     expect(unpricedNote(undefined)).toBeNull();
     expect(unpricedNote(1)).toMatch(/^1 line could not be priced/);
     expect(unpricedNote(1234)).toMatch(/^1,234 lines could not be priced/);
+  });
+});
+
+describe('buildCodePayments and buildProviderWrvu', () => {
+  it('computes the variance of each code in cents', () => {
+    // 99213: paid 100.10 against 120.25 expected: −20.15, −20.15 / 120.25 = −16.76 %.
+    expect(buildCodePayments([{ code: '99213', lines: 4, paid: 100.1, expected_payment: 120.25 }])).toEqual([
+      { code: '99213', lines: 4, paid: 100.1, expected: 120.25, variance: -20.15, variancePercent: -2015 / 12025 },
+    ]);
+  });
+
+  it('labels lines without a provider', () => {
+    expect(buildProviderWrvu([{ provider: '1234567893', wrvu: 10.5, lines: 3 }, { provider: null, wrvu: 1, lines: 1 }])).toEqual([
+      { npi: '1234567893', label: 'NPI 1234567893', wrvu: 10.5, lines: 3 },
+      { npi: null, label: 'No provider on the line', wrvu: 1, lines: 1 },
+    ]);
   });
 });
