@@ -63,16 +63,20 @@ export class ReimbursementAnalysisService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async whatIf(slice: ReimbursementSlice & { scenario: WhatIfScenario }, scope: DepartmentScope): Promise<WhatIfResponse> {
+  async whatIf(slice: ReimbursementSlice & { scenario: WhatIfScenario }, scope: DepartmentScope, options: { fresh?: boolean } = {}): Promise<WhatIfResponse> {
     const scoped = this.scoped(slice, scope);
-    return this.cached('what-if', { ...scoped, scenario: slice.scenario }, async (version) => {
+    return this.cached('what-if', { ...scoped, scenario: slice.scenario }, options, async (version) => {
       const schedule = await this.scheduleAt(version);
       const periods = pricePeriods(schedule, this.config.locality);
       const current = this.feeTable(version, schedule, periods, {});
       const changed = this.feeTable(version, schedule, periods, slice.scenario);
       const [units, check] = await Promise.all([
         this.repository.pricedUnits(scoped),
-        this.aggregates.aggregate({ measures: ['expected_payment'], groupBy: [], grain: 'month', from: scoped.from, to: scoped.to, filters: scoped.filters, orderBy: null, limit: null, compare: null }, null),
+        this.aggregates.aggregate(
+          { measures: ['expected_payment'], groupBy: [], grain: 'month', from: scoped.from, to: scoped.to, filters: scoped.filters, orderBy: null, limit: null, compare: null },
+          null,
+          options,
+        ),
       ]);
       const byDepartment = new Map<string, Accumulator>();
       const bySection = new Map<string, Accumulator>();
@@ -114,9 +118,9 @@ export class ReimbursementAnalysisService {
     });
   }
 
-  async denialReasons(slice: ReimbursementSlice & { limit: number }, scope: DepartmentScope): Promise<DenialReasonsResponse> {
+  async denialReasons(slice: ReimbursementSlice & { limit: number }, scope: DepartmentScope, options: { fresh?: boolean } = {}): Promise<DenialReasonsResponse> {
     const scoped = this.scoped(slice, scope);
-    return this.cached('denials', { ...scoped, limit: slice.limit }, async () => {
+    return this.cached('denials', { ...scoped, limit: slice.limit }, options, async () => {
       const counts = await this.repository.denialCounts(scoped);
       const deniedLines = counts.rows.reduce((sum, row) => sum + row.lines, 0);
       const deniedCents = counts.rows.reduce((sum, row) => sum + row.chargeCents, 0);
@@ -155,11 +159,12 @@ export class ReimbursementAnalysisService {
   }
 
   /** Answers keyed by the question and the data version, which moves with every import and repricing. */
-  private async cached<T>(kind: string, question: unknown, compute: (version: string) => Promise<T>): Promise<T> {
+  private async cached<T>(kind: string, question: unknown, options: { fresh?: boolean }, compute: (version: string) => Promise<T>): Promise<T> {
     const version = await this.dataVersion.current();
     const key = `${kind}|${version}|${JSON.stringify(question)}`;
     let answer = this.answers.get(key) as Promise<T> | undefined;
-    if (answer === undefined) {
+    if (answer === undefined || options.fresh === true) {
+      this.answers.delete(key);
       answer = compute(version);
       this.answers.set(key, answer);
       answer.catch(() => this.answers.delete(key));

@@ -1,6 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { todayIn } from '@caseload/domain';
 import type { DenialCodesLoadResult, DenialReasonsResponse, WhatIfResponse } from '@caseload/contracts';
@@ -27,14 +27,14 @@ export class ReimbursementController {
 
   /** Expected payment by department and section, as loaded and under `conversion_factor` / `work_rvu_percent`. */
   @Get('what-if')
-  whatIf(@Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<WhatIfResponse> {
-    return this.service.whatIf(parseWhatIfQuery(query, todayIn(this.config.timeZone)), user.departments);
+  whatIf(@Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser, @Headers('cache-control') cacheControl?: string): Promise<WhatIfResponse> {
+    return this.service.whatIf(parseWhatIfQuery(query, todayIn(this.config.timeZone)), user.departments, { fresh: wantsFresh(cacheControl) });
   }
 
   /** The top CARC reasons among the denied lines, with the descriptions the user loaded. */
   @Get('denial-reasons')
-  denialReasons(@Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<DenialReasonsResponse> {
-    return this.service.denialReasons(parseDenialReasonsQuery(query, todayIn(this.config.timeZone)), user.departments);
+  denialReasons(@Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser, @Headers('cache-control') cacheControl?: string): Promise<DenialReasonsResponse> {
+    return this.service.denialReasons(parseDenialReasonsQuery(query, todayIn(this.config.timeZone)), user.departments, { fresh: wantsFresh(cacheControl) });
   }
 
   /** The CARC list (CSV with code and description) as the body or the multipart field `file`; replaces the one loaded. */
@@ -55,4 +55,9 @@ export class ReimbursementController {
     await this.audit.record({ action: 'denial_codes.load', actor: user.email, address: request.ip ?? null, details: { codes: result.codes } });
     return result;
   }
+}
+
+/** `Cache-Control: no-cache` asks for an answer computed afresh, as on the aggregate route. */
+function wantsFresh(cacheControl: string | undefined): boolean {
+  return cacheControl?.includes('no-cache') ?? false;
 }
