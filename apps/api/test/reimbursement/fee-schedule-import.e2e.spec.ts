@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { isUnpriced, priceLine, type LinePrice, type RvuRow } from '@caseload/domain';
 import { FeeScheduleRepository } from '../../src/modules/reimbursement/fee-schedule.repository.js';
 import { FeeScheduleService } from '../../src/modules/reimbursement/fee-schedule.service.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { ADMIN, startTestApp, type TestApp } from '../support/test-app.js';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 const RVU_2024 = fixture('rvu-2024-cms-layout.csv');
@@ -75,6 +75,15 @@ describe('loading a fee-schedule year', () => {
     const response = await fetch(`${t.baseUrl}${GPCI_LOAD}`, { method: 'POST', headers: { Authorization: `Bearer ${t.token}` }, body: form });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ year: 2024, gpciLocalities: 2, linesRepriced: 0 });
+  });
+
+  it('records each load in the audit log, with what it loaded', async () => {
+    const log = await t.getJson<{ entries: { action: string; actor: string; details: Record<string, unknown> }[] }>('/api/v1/audit?action=fee_schedule.load');
+    // Newest first: the GPCI file, then the RVU file, both loaded by the admin above.
+    expect(log.entries.map((entry) => [entry.actor, entry.details['file'], entry.details['year']])).toEqual([
+      [ADMIN.email, 'gpci', 2024],
+      [ADMIN.email, 'rvu', 2024],
+    ]);
   });
 
   it('lists the years loaded with their counts', async () => {
