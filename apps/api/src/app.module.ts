@@ -10,6 +10,7 @@ import { PG_POOL } from './database/database.tokens.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CapacityModule } from './modules/capacity/capacity.module.js';
 import { ExportModule } from './modules/export/export.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
@@ -73,6 +74,7 @@ export class AppModule {
         AnalyticsModule,
         ExportModule,
         ReimbursementModule,
+        CapacityModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

@@ -3,3 +3,4 @@ export * from './imports.js';
 export * from './auth.js';
 export * from './admin.js';
 export * from './reimbursement.js';
+export * from './capacity.js';

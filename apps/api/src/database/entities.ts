@@ -4,6 +4,10 @@ import { RollupMonthEntity } from '../modules/analytics/entities/rollup-month.en
 import { RollupMonthPriceEntity } from '../modules/analytics/entities/rollup-month-price.entity.js';
 import { AuditLogEntity } from '../modules/audit/entities/audit-log.entity.js';
 import { UserEntity } from '../modules/auth/entities/user.entity.js';
+import { CapacityHolidayEntity } from '../modules/capacity/entities/capacity-holiday.entity.js';
+import { CapacityInventoryEntity } from '../modules/capacity/entities/capacity-inventory.entity.js';
+import { CapacityProfileEntity } from '../modules/capacity/entities/capacity-profile.entity.js';
+import { CapacityResourceTypeEntity } from '../modules/capacity/entities/capacity-resource-type.entity.js';
 import { DepartmentEntity } from '../modules/catalog/entities/department.entity.js';
 import { PayerEntity } from '../modules/catalog/entities/payer.entity.js';
 import { ProcedureCodeEntity } from '../modules/catalog/entities/procedure-code.entity.js';
@@ -42,4 +46,8 @@ export const ENTITIES = [
   RollupMonthPriceEntity,
   RollupMonthDenialEntity,
   DenialReasonCodeEntity,
+  CapacityResourceTypeEntity,
+  CapacityInventoryEntity,
+  CapacityHolidayEntity,
+  CapacityProfileEntity,
 ];

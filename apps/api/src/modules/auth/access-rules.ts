@@ -19,6 +19,7 @@ export type RouteRule =
 const EVERYONE: readonly Role[] = ['admin', 'analyst', 'viewer'];
 const STAFF: readonly Role[] = ['admin', 'analyst'];
 const ADMIN: readonly Role[] = ['admin'];
+const CAPACITY_EDITS = 'An account limited to departments cannot edit the capacity model: its lists hold every department. Ask an unrestricted administrator.';
 
 /**
  * Who may call what: the one place access is decided (DESIGN §7). The global guard reads
@@ -60,6 +61,23 @@ export const ROUTE_RULES = {
 
   'GET /audit': { access: 'signed-in', roles: ADMIN, does: 'read the audit log' },
 
+  // Capacity: everyone reads (a scoped user, their departments' only); admins edit the resource
+  // model, and never an admin limited to departments: the lists hold every department's rows.
+  'GET /capacity/resource-types': { access: 'signed-in', roles: EVERYONE, does: 'read the capacity model' },
+  'PUT /capacity/resource-types': { access: 'signed-in', roles: ADMIN, does: 'edit the capacity model', unscopedOnly: CAPACITY_EDITS },
+  'POST /capacity/resource-types/import': { access: 'signed-in', roles: ADMIN, does: 'edit the capacity model', unscopedOnly: CAPACITY_EDITS },
+  'GET /capacity/inventories': { access: 'signed-in', roles: EVERYONE, does: 'read the capacity model' },
+  'PUT /capacity/inventories': { access: 'signed-in', roles: ADMIN, does: 'edit the capacity model', unscopedOnly: CAPACITY_EDITS },
+  'POST /capacity/inventories/import': { access: 'signed-in', roles: ADMIN, does: 'edit the capacity model', unscopedOnly: CAPACITY_EDITS },
+  'GET /capacity/holidays': { access: 'signed-in', roles: EVERYONE, does: 'read the capacity model' },
+  'PUT /capacity/holidays': { access: 'signed-in', roles: ADMIN, does: 'edit the capacity model', unscopedOnly: CAPACITY_EDITS },
+  'POST /capacity/holidays/import': { access: 'signed-in', roles: ADMIN, does: 'edit the capacity model', unscopedOnly: CAPACITY_EDITS },
+  'GET /capacity/profiles': { access: 'signed-in', roles: EVERYONE, does: 'read the capacity model' },
+  'PUT /capacity/profiles': { access: 'signed-in', roles: ADMIN, does: 'edit the capacity model', unscopedOnly: CAPACITY_EDITS },
+  'POST /capacity/profiles/import': { access: 'signed-in', roles: ADMIN, does: 'edit the capacity model', unscopedOnly: CAPACITY_EDITS },
+  'GET /capacity/utilization': { access: 'signed-in', roles: EVERYONE, does: 'read capacity' },
+  'GET /capacity/forecast': { access: 'signed-in', roles: EVERYONE, does: 'read capacity' },
+  'GET /capacity/needs': { access: 'signed-in', roles: EVERYONE, does: 'read capacity' },
 
   'GET /fee-schedules': { access: 'signed-in', roles: EVERYONE, does: 'list fee schedules' },
   'POST /fee-schedules/:year/rvu': { access: 'signed-in', roles: ADMIN, does: 'load fee schedules' },
