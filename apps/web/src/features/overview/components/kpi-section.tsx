@@ -8,6 +8,8 @@ import { grainHeader, grainNoun } from '../../../ui/grain-words';
 import { sparklineSummary } from '../utils/overview-model';
 import { KpiTile } from './kpi-tile';
 import { TableToggle } from '../../../ui/table-toggle';
+import { ExportMenu } from '../../../ui/export-menu';
+import { overviewQuery, useOverviewParams } from '../hooks/use-overview';
 
 interface PeriodRow {
   period: string;
@@ -25,6 +27,7 @@ interface KpiSectionProps {
 export function KpiSection({ tiles, periods, range, grain }: KpiSectionProps) {
   const [tableShown, setTableShown] = useState(false);
   const tableId = useId();
+  const exportQuery = overviewQuery(useOverviewParams());
   const rows: PeriodRow[] = periods.map((period, index) => ({ period, values: tiles.map((tile) => tile.trend[index] ?? null) }));
   const columns: Array<Column<PeriodRow>> = [
     { key: 'period', header: grainHeader(grain), cell: (row) => periodName(row.period) },
@@ -42,7 +45,11 @@ export function KpiSection({ tiles, periods, range, grain }: KpiSectionProps) {
         <h2 id={`${tableId}-title`} className="section-title">
           Headline figures <span className="section-title-note">vs a year earlier</span>
         </h2>
-        <TableToggle shown={tableShown} controls={tableId} onToggle={() => setTableShown((shown) => !shown)} />
+        <div className="card-actions">
+          {/* One menu for all six tiles: the headline query, every measure by period. */}
+          <ExportMenu query={exportQuery} title="Headline figures" />
+          <TableToggle shown={tableShown} controls={tableId} onToggle={() => setTableShown((shown) => !shown)} />
+        </div>
       </header>
       <ul className="kpi-grid">
         {tiles.map((tile) => (

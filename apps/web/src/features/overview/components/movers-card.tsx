@@ -2,6 +2,8 @@ import { formatCompactNumber, formatInteger } from '@caseload/domain';
 import { useId, useState } from 'react';
 import { DataTable } from '../../../ui/data-table';
 import type { Column } from '../../../ui/data-table';
+import type { AggregateQuery } from '../../../api/aggregate';
+import { ExportMenu } from '../../../ui/export-menu';
 import { TableToggle } from '../../../ui/table-toggle';
 import { describeMover, formatMoverPercent, formatSignedInteger } from '../utils/movers';
 import type { Mover, MoverDimension, Movers } from '../utils/movers';
@@ -16,12 +18,14 @@ interface MoversCardProps {
   dimension: MoverDimension;
   movers: Movers;
   range: string;
+  /** The card's aggregate query, which its Export menu downloads. */
+  query: AggregateQuery;
   /** New figures are on their way: the old ones stay, marked as such. */
   updating?: boolean;
 }
 
 /** The departments or codes whose procedure lines rose and fell most against a year earlier. */
-export function MoversCard({ dimension, movers, range, updating = false }: MoversCardProps) {
+export function MoversCard({ dimension, movers, range, query, updating = false }: MoversCardProps) {
   const [tableShown, setTableShown] = useState(false);
   const id = useId();
   const title = MOVER_TITLES[dimension];
@@ -40,7 +44,10 @@ export function MoversCard({ dimension, movers, range, updating = false }: Mover
         <h2 id={`${id}-title`} className="card-title">
           {title}
         </h2>
-        <TableToggle shown={tableShown} controls={`${id}-table`} onToggle={() => setTableShown((shown) => !shown)} />
+        <div className="card-actions">
+          <ExportMenu query={query} title={title} />
+          <TableToggle shown={tableShown} controls={`${id}-table`} onToggle={() => setTableShown((shown) => !shown)} />
+        </div>
       </header>
       <p className="card-note">Change in procedure lines, {range}, against a year earlier</p>
       <div className="movers-columns">

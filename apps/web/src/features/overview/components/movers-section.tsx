@@ -1,6 +1,6 @@
 import { Skeleton } from '../../../ui/skeleton';
 import type { AggregateFilterParams } from '../../filters/utils/aggregate-params';
-import { useMovers } from '../hooks/use-movers';
+import { moversQuery, useMovers } from '../hooks/use-movers';
 import type { MoverDimension } from '../utils/movers';
 import { MoversCard } from './movers-card';
 import { MOVER_COUNT, MOVER_TITLES } from './overview-layout';
@@ -24,7 +24,7 @@ export function MoversSection({ dimension, params, range }: { dimension: MoverDi
       </section>
     );
   }
-  return <MoversCard dimension={dimension} movers={data} range={range} updating={isPlaceholderData} />;
+  return <MoversCard dimension={dimension} movers={data} range={range} query={moversQuery(params, dimension)} updating={isPlaceholderData} />;
 }
 
 /** The card's shape while its figures load. */

@@ -1,6 +1,8 @@
 import { formatCompactNumber, formatInteger } from '@caseload/domain';
 import { useId, useState } from 'react';
+import type { AggregateQuery } from '../../../api/aggregate';
 import { DataTable } from '../../../ui/data-table';
+import { ExportMenu } from '../../../ui/export-menu';
 import type { Column } from '../../../ui/data-table';
 import { periodName, periodTick } from '../../../ui/format-period';
 import { grainNoun } from '../../../ui/grain-words';
@@ -10,6 +12,8 @@ import type { DepartmentGrid, DepartmentGridRow } from '../utils/department-grid
 
 interface DepartmentHeatMapCardProps {
   title: string;
+  /** The card's aggregate query, which its Export menu downloads. */
+  query: AggregateQuery;
   grid: DepartmentGrid;
   scope: string;
   range: string;
@@ -21,7 +25,7 @@ interface DepartmentHeatMapCardProps {
  * Departments × periods: a table whose cells are shaded by their lines (darker = more), each
  * with its figure. "Show table" gives the exact figures with each department's total.
  */
-export function DepartmentHeatMapCard({ title, grid, scope, range, grain, updating = false }: DepartmentHeatMapCardProps) {
+export function DepartmentHeatMapCard({ title, query, grid, scope, range, grain, updating = false }: DepartmentHeatMapCardProps) {
   const [tableShown, setTableShown] = useState(false);
   const id = useId();
   const caption = `Procedure lines by department and ${grainNoun(grain)} for ${scope}, ${range}`;
@@ -36,7 +40,10 @@ export function DepartmentHeatMapCard({ title, grid, scope, range, grain, updati
         <h2 id={`${id}-title`} className="card-title">
           {title}
         </h2>
-        <TableToggle shown={tableShown} controls={`${id}-table`} onToggle={() => setTableShown((shown) => !shown)} />
+        <div className="card-actions">
+          <ExportMenu query={query} title={title} />
+          <TableToggle shown={tableShown} controls={`${id}-table`} onToggle={() => setTableShown((shown) => !shown)} />
+        </div>
       </header>
       <p className="card-note">
         Procedure lines in each department and {grainNoun(grain)}, busiest department first; darker cells have more lines.

@@ -1,9 +1,12 @@
 import { formatCompactNumber, formatInteger } from '@caseload/domain';
+import { useRef } from 'react';
+import type { AggregateQuery } from '../../../api/aggregate';
 import { ChartFrame } from '../../../ui/charts/chart-frame';
 import { MultiLineChart } from '../../../ui/charts/multi-line-chart';
 import { CATEGORY_COLORS } from '../../../ui/charts/palette';
 import { SeriesLegend } from '../../../ui/charts/series-legend';
 import { DataTable } from '../../../ui/data-table';
+import { ExportMenu } from '../../../ui/export-menu';
 import type { Column } from '../../../ui/data-table';
 import { periodName, periodTick } from '../../../ui/format-period';
 import { grainHeader, grainNoun } from '../../../ui/grain-words';
@@ -18,6 +21,8 @@ interface LinePoint {
 
 interface DepartmentLinesCardProps {
   title: string;
+  /** The card's aggregate query, which its Export menu downloads. */
+  query: AggregateQuery;
   code: string;
   grid: DepartmentGrid;
   range: string;
@@ -25,7 +30,8 @@ interface DepartmentLinesCardProps {
 }
 
 /** One code's lines by period, a line per department (the busiest five; the rest summed). */
-export function DepartmentLinesCard({ title, code, grid, range, grain }: DepartmentLinesCardProps) {
+export function DepartmentLinesCard({ title, query, code, grid, range, grain }: DepartmentLinesCardProps) {
+  const chart = useRef<HTMLDivElement>(null);
   const { series, points } = buildDepartmentLines(grid);
   const drawn = series.map((item, index) => ({
     ...item,
@@ -47,6 +53,8 @@ export function DepartmentLinesCard({ title, code, grid, range, grain }: Departm
       title={title}
       summary={summary}
       height={DEPARTMENT_LINES_HEIGHT}
+      chartRef={chart}
+      actions={<ExportMenu query={query} title={title} chart={chart} />}
       legend={<SeriesLegend items={drawn} />}
       table={<DataTable caption={`${title}, ${range}`} columns={columns} rows={points} rowKey={(point) => point.period} />}
     >

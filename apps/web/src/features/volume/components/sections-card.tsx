@@ -1,9 +1,12 @@
 import { formatCompactNumber, formatInteger } from '@caseload/domain';
 import type { SectionId } from '@caseload/domain';
+import { useRef } from 'react';
 import { Link } from 'react-router';
+import type { AggregateQuery } from '../../../api/aggregate';
 import { ChartFrame } from '../../../ui/charts/chart-frame';
 import { StackedBarChart } from '../../../ui/charts/stacked-bar-chart';
 import { DataTable } from '../../../ui/data-table';
+import { ExportMenu } from '../../../ui/export-menu';
 import type { Column } from '../../../ui/data-table';
 import { periodName, periodTick } from '../../../ui/format-period';
 import { grainHeader } from '../../../ui/grain-words';
@@ -14,6 +17,8 @@ import { SECTIONS_HEIGHT, SECTIONS_TITLE } from './volume-layout';
 
 interface SectionsCardProps {
   stack: SectionStack;
+  /** The card's aggregate query, which its Export menu downloads. */
+  query: AggregateQuery;
   range: string;
   grain: string;
   hrefOf: (drill: VolumeDrill) => string;
@@ -24,7 +29,8 @@ interface SectionsCardProps {
  * Lines by period stacked by section. The legend lists every section with its lines and is
  * the way in: each entry links to that section's codes (a click on a bar does the same).
  */
-export function SectionsCard({ stack, range, grain, hrefOf, onSelect }: SectionsCardProps) {
+export function SectionsCard({ stack, query, range, grain, hrefOf, onSelect }: SectionsCardProps) {
+  const chart = useRef<HTMLDivElement>(null);
   const columns: Array<Column<SectionStackPoint>> = [
     { key: 'period', header: grainHeader(grain), cell: (point) => point.label },
     ...stack.sections.map((section) => ({
@@ -46,8 +52,10 @@ export function SectionsCard({ stack, range, grain, hrefOf, onSelect }: Sections
       title={SECTIONS_TITLE}
       summary={sectionStackSummary(stack, range, grain)}
       height={SECTIONS_HEIGHT}
+      chartRef={chart}
+      actions={<ExportMenu query={query} title={SECTIONS_TITLE} chart={chart} />}
       legend={
-        <ul className="volume-section-legend" aria-label="Sections: open one to see its codes">
+        <ul className="volume-section-legend" data-chart-legend aria-label="Sections: open one to see its codes">
           {/* Biggest first: the list doubles as the sections ranked. */}
           {[...stack.sections].sort((a, b) => b.lines - a.lines).map((section) => (
             <li key={section.id}>

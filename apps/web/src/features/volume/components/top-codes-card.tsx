@@ -1,7 +1,9 @@
 import { formatCompactNumber, formatInteger } from '@caseload/domain';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
+import type { AggregateQuery } from '../../../api/aggregate';
 import { Sparkline } from '../../../ui/charts/sparkline';
+import { ExportMenu } from '../../../ui/export-menu';
 import { periodName } from '../../../ui/format-period';
 import { grainNoun } from '../../../ui/grain-words';
 import { formatPercentChange, formatSignedCount } from '../utils/change';
@@ -12,6 +14,8 @@ import { TOP_CODE_COUNT } from '../utils/volume-queries';
 
 interface TopCodesCardProps {
   title: string;
+  /** The card's aggregate query (the ranking), which its Export menu downloads. */
+  query: AggregateQuery;
   codes: TopCode[];
   /** The periods of the sparklines; empty while they load. */
   periods: string[];
@@ -32,7 +36,7 @@ const HEADERS: ReadonlyArray<{ key: TopCodeSortKey; label: string; numeric: bool
 ];
 
 /** The busiest codes with their trend and change on a year earlier; every column sorts, each code opens its departments. */
-export function TopCodesCard({ title, codes, periods, range, grain, hrefOf, drill, updating = false }: TopCodesCardProps) {
+export function TopCodesCard({ title, query, codes, periods, range, grain, hrefOf, drill, updating = false }: TopCodesCardProps) {
   const [sort, setSort] = useState<TopCodeSort>(DEFAULT_TOP_CODE_SORT);
   const id = useId();
   const sorted = sortTopCodes(codes, sort);
@@ -52,6 +56,7 @@ export function TopCodesCard({ title, codes, periods, range, grain, hrefOf, dril
         <h2 id={`${id}-title`} className="card-title">
           {title}
         </h2>
+        <ExportMenu query={query} title={title} />
       </header>
       <p className="card-note">
         The {TOP_CODE_COUNT} codes with the most procedure lines, {range}, against the same range a year earlier. Open a code to see it by department.

@@ -2,6 +2,7 @@ import type { SectionId } from '@caseload/domain';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useDepartmentGrid, useSectionStack, useTopCodes } from '../hooks/use-volume-data';
+import { departmentsQuery, sectionsQuery, topCodesQuery } from '../utils/volume-queries';
 import type { ScopedParams, VolumeDrill } from '../utils/volume-drill';
 import { CardError } from './card-error';
 import { DepartmentHeatMapCard } from './department-heat-map-card';
@@ -45,7 +46,7 @@ export function SectionsSection({ params, range, grain, hrefOf }: Shared) {
   }
   return (
     <div className={isPlaceholderData ? 'is-updating' : undefined}>
-      <SectionsCard stack={data} range={range} grain={grain} hrefOf={hrefOf} onSelect={(section: SectionId) => void navigate(hrefOf({ section, code: null }))} />
+      <SectionsCard stack={data} query={sectionsQuery(params)} range={range} grain={grain} hrefOf={hrefOf} onSelect={(section: SectionId) => void navigate(hrefOf({ section, code: null }))} />
     </div>
   );
 }
@@ -61,7 +62,7 @@ export function HeatMapSection({ params, range, grain, scope }: Omit<Shared, 'hr
       </FailedCard>
     );
   }
-  return <DepartmentHeatMapCard title={title} grid={data} scope={scope} range={range} grain={grain} updating={isPlaceholderData} />;
+  return <DepartmentHeatMapCard title={title} query={departmentsQuery(params)} grid={data} scope={scope} range={range} grain={grain} updating={isPlaceholderData} />;
 }
 
 export function DepartmentLinesSection({ params, range, grain, code }: Omit<Shared, 'hrefOf'> & { code: string }) {
@@ -78,7 +79,7 @@ export function DepartmentLinesSection({ params, range, grain, code }: Omit<Shar
   }
   return (
     <div className={isPlaceholderData ? 'is-updating' : undefined}>
-      <DepartmentLinesCard title={title} code={code} grid={data} range={range} grain={grain} />
+      <DepartmentLinesCard title={title} query={departmentsQuery(params)} code={code} grid={data} range={range} grain={grain} />
     </div>
   );
 }
@@ -94,5 +95,5 @@ export function TopCodesSection({ params, range, grain, hrefOf, drill }: Shared 
       </FailedCard>
     );
   }
-  return <TopCodesCard title={title} codes={data} periods={periods} range={range} grain={grain} hrefOf={hrefOf} drill={drill} updating={isPlaceholderData} />;
+  return <TopCodesCard title={title} query={topCodesQuery(params)} codes={data} periods={periods} range={range} grain={grain} hrefOf={hrefOf} drill={drill} updating={isPlaceholderData} />;
 }

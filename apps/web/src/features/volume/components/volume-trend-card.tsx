@@ -1,9 +1,12 @@
 import { formatCompactNumber, formatInteger } from '@caseload/domain';
+import { useRef } from 'react';
+import type { AggregateQuery } from '../../../api/aggregate';
 import { ChartFrame } from '../../../ui/charts/chart-frame';
 import { SERIES_COLORS } from '../../../ui/charts/palette';
 import { SeriesLegend } from '../../../ui/charts/series-legend';
 import { TrendLineChart } from '../../../ui/charts/trend-line-chart';
 import { DataTable } from '../../../ui/data-table';
+import { ExportMenu } from '../../../ui/export-menu';
 import type { Column } from '../../../ui/data-table';
 import { periodName, periodTick } from '../../../ui/format-period';
 import { grainHeader } from '../../../ui/grain-words';
@@ -32,6 +35,8 @@ const columns = (grain: string): ReadonlyArray<Column<VolumeTrendPoint>> => [
 
 interface VolumeTrendCardProps {
   title: string;
+  /** The card's aggregate query, which its Export menu downloads. */
+  query: AggregateQuery;
   points: VolumeTrendPoint[];
   scope: string;
   range: string;
@@ -40,7 +45,8 @@ interface VolumeTrendCardProps {
 }
 
 /** Lines by period, the same periods a year earlier dashed and grey beside them. */
-export function VolumeTrendCard({ title, points, scope, range, compareRange, grain }: VolumeTrendCardProps) {
+export function VolumeTrendCard({ title, query, points, scope, range, compareRange, grain }: VolumeTrendCardProps) {
+  const chart = useRef<HTMLDivElement>(null);
   const lines = [
     { dataKey: 'current', name: 'Procedure lines', color: SERIES_COLORS.primary },
     { dataKey: 'previous', name: 'A year earlier', color: SERIES_COLORS.comparison, dashed: true },
@@ -50,6 +56,8 @@ export function VolumeTrendCard({ title, points, scope, range, compareRange, gra
       title={title}
       summary={volumeTrendSummary(points, scope, range, grain)}
       height={TREND_HEIGHT}
+      chartRef={chart}
+      actions={<ExportMenu query={query} title={title} chart={chart} />}
       legend={
         <SeriesLegend
           items={[

@@ -6,6 +6,7 @@ import { aggregateParams } from '../../filters/utils/aggregate-params';
 import { useVolumeDrill } from '../hooks/use-volume-drill';
 import { useVolumeTrend } from '../hooks/use-volume-data';
 import { drillLevel, drillScope, scopeName, TOP_LEVEL } from '../utils/volume-drill';
+import { trendQuery } from '../utils/volume-queries';
 import { VolumeBreadcrumb } from './volume-breadcrumb';
 import { VolumeHeading } from './volume-heading';
 import { trendTitle } from './volume-layout';
@@ -93,7 +94,7 @@ export function VolumeView() {
   } else {
     body = (
       <>
-        <VolumeTrendCard title={trendTitle(drill, data.grain)} points={data.points} scope={scope} range={data.range} compareRange={data.compareRange} grain={data.grain} />
+        <VolumeTrendCard title={trendTitle(drill, data.grain)} query={trendQuery(scoped.params)} points={data.points} scope={scope} range={data.range} compareRange={data.compareRange} grain={data.grain} />
         {level === 'all' ? <SectionsSection {...shared} hrefOf={hrefOf} /> : null}
         {drill.code !== null ? <DepartmentLinesSection {...shared} code={drill.code} /> : null}
         {level !== 'code' ? <TopCodesSection {...shared} hrefOf={hrefOf} drill={drill} /> : null}

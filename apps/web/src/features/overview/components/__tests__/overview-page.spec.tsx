@@ -38,12 +38,40 @@ function answerWith(overview: (params: URLSearchParams) => FakeAnswer, allDepart
 
 const location = () => screen.getByTestId('location').textContent;
 
+/** Adds GET /api/v1/export to the faked API: each request is recorded and answered with a small CSV. */
+function fakeExports(): string[] {
+  const exports: string[] = [];
+  const aggregate = globalThis.fetch;
+  Object.assign(globalThis, {
+    fetch: jest.fn(async (url: string, init?: RequestInit): Promise<unknown> => {
+      if (!url.startsWith('/api/v1/export?')) return aggregate(url, init);
+      exports.push(url);
+      return { ok: true, status: 200, headers: new Headers(), text: async () => 'lines\r\n1\r\n', blob: async () => new Blob(['lines\r\n1\r\n']) };
+    }),
+  });
+  Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:export'), revokeObjectURL: jest.fn() });
+  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  return exports;
+}
+
+/** Picks CSV in an Export menu and returns the export URL it asked for. */
+async function exportCsv(button: HTMLElement, exports: string[]): Promise<string | undefined> {
+  const before = exports.length;
+  fireEvent.click(button);
+  fireEvent.click(screen.getByRole('menuitem', { name: /^CSV/ }));
+  await waitFor(() => expect(exports.length).toBe(before + 1));
+  return exports.at(-1);
+}
+
 describe('OverviewPage', () => {
   beforeEach(() => {
     window.sessionStorage.clear();
     setToday('2026-11-27');
   });
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
 
   it('asks with the filters in the address and shows the tiles, trend and movers', async () => {
     const { calls } = fakeAggregate(answerWith(() => ({ status: 200, body: threeMonths })));
@@ -70,6 +98,32 @@ describe('OverviewPage', () => {
     const table = within(byCode).getByRole('table');
     expect(within(table).getAllByRole('row')[1]).toHaveTextContent('70450 (Radiology)400+40new');
     expect(within(byCode).getByText('No code has fewer lines than a year earlier.')).toBeInTheDocument();
+  });
+
+  it('exports the headline figures from one menu, and each card its own query', async () => {
+    const { calls } = fakeAggregate(answerWith(() => ({ status: 200, body: threeMonths })));
+    const exports = fakeExports();
+    renderWithRouter(<OverviewPage />, '/?range=year_to_date&grain=month&department=CARD');
+    const byCode = await screen.findByRole('region', { name: 'Biggest movers: procedure codes' });
+    const aggregate = (groupBy: string) => calls.find((call) => call.params.get('groupBy') === groupBy)?.url.replace('/api/v1/aggregate?', '/api/v1/export?');
+
+    const headline = screen.getByRole('region', { name: /^Headline figures/ });
+    expect(within(headline).getAllByRole('button', { name: /^Export / })).toHaveLength(1);
+    expect(await exportCsv(within(headline).getByRole('button', { name: 'Export Headline figures' }), exports)).toBe(`${aggregate('period')}&format=csv`);
+
+    const trend = screen.getByRole('region', { name: 'Procedure lines by month' });
+    expect(await exportCsv(within(trend).getByRole('button', { name: 'Export Procedure lines by month' }), exports)).toBe(
+      '/api/v1/export?measures=lines&groupBy=period&grain=month&from=2026-01-01&to=2026-11-27&department=CARD&compare=previous_year&format=csv',
+    );
+    fireEvent.click(within(trend).getByRole('button', { name: /^Export / }));
+    expect(within(trend).getByRole('menuitem', { name: /PNG/ })).toBeInTheDocument();
+    fireEvent.keyDown(within(trend).getByRole('menu'), { key: 'Escape' });
+
+    expect(await exportCsv(within(byCode).getByRole('button', { name: 'Export Biggest movers: procedure codes' }), exports)).toBe(`${aggregate('code')}&format=csv`);
+    const byDepartment = screen.getByRole('region', { name: 'Biggest movers: departments' });
+    expect(await exportCsv(within(byDepartment).getByRole('button', { name: 'Export Biggest movers: departments' }), exports)).toBe(
+      '/api/v1/export?measures=lines&groupBy=department&from=2026-01-01&to=2026-11-27&department=CARD&compare=previous_year&format=csv',
+    );
   });
 
   it('names its periods by the chosen grain', async () => {
@@ -142,7 +196,7 @@ describe('OverviewPage', () => {
     expect(location()).toBe('/?range=year_to_date');
     await waitFor(() => expect(document.querySelector('.overview')).toHaveAttribute('aria-busy', 'true'));
     expect(screen.getByText('330')).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('Updating the figures…');
+    expect(screen.getByText('Updating the figures…')).toHaveAttribute('role', 'status');
 
     release();
     expect(await screen.findByText('99')).toBeInTheDocument();

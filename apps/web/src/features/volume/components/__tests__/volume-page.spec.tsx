@@ -68,6 +68,34 @@ function answer(overrides: Partial<Record<string, (params: URLSearchParams) => F
 
 const location = () => screen.getByTestId('location').textContent;
 
+/** Adds GET /api/v1/export to the faked API: each request is recorded and answered with a small CSV. */
+function fakeExports(): string[] {
+  const exports: string[] = [];
+  const aggregate = globalThis.fetch;
+  Object.assign(globalThis, {
+    fetch: jest.fn(async (url: string, init?: RequestInit): Promise<unknown> => {
+      if (!url.startsWith('/api/v1/export?')) return aggregate(url, init);
+      exports.push(url);
+      return { ok: true, status: 200, headers: new Headers(), text: async () => 'lines\r\n1\r\n', blob: async () => new Blob(['lines\r\n1\r\n']) };
+    }),
+  });
+  Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:export'), revokeObjectURL: jest.fn() });
+  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  return exports;
+}
+
+/** Picks CSV in a card's Export menu and returns the export URL it asked for. */
+async function exportCsv(card: HTMLElement, exports: string[]): Promise<string | undefined> {
+  const before = exports.length;
+  fireEvent.click(within(card).getByRole('button', { name: /^Export / }));
+  fireEvent.click(within(card).getByRole('menuitem', { name: /^CSV/ }));
+  await waitFor(() => expect(exports.length).toBe(before + 1));
+  return exports.at(-1);
+}
+
+/** The export URL of an aggregate URL: the same parameters and the format. */
+const asExport = (aggregateUrl: string | undefined, format = 'csv') => `${aggregateUrl?.replace('/api/v1/aggregate?', '/api/v1/export?')}&format=${format}`;
+
 describe('VolumePage', () => {
   // The page loads its charts lazily; loading the chunk once up front keeps the first test within findBy's wait.
   beforeAll(async () => {
@@ -78,7 +106,10 @@ describe('VolumePage', () => {
     window.sessionStorage.clear();
     setToday('2026-03-02');
   });
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
 
   it('asks with the filters and shows the trend, the sections, the top codes and the heat-map', async () => {
     const { calls } = fakeAggregate(answer());
@@ -112,6 +143,42 @@ describe('VolumePage', () => {
     expect(cell).toHaveStyle({ color: '#ffffff' });
     fireEvent.click(within(heatMap).getByRole('button', { name: 'Show table' }));
     expect(within(heatMap).getAllByRole('table')[1]).toHaveTextContent('RAD401,5001,540');
+  });
+
+  it('puts an Export menu on every card, each exporting the query behind that card', async () => {
+    const { calls } = fakeAggregate(answer());
+    const exports = fakeExports();
+    renderWithRouter(<VolumePage />, '/volume?range=year_to_date&department=CARD,RAD');
+    const url = (groupBy: string) => calls.find((call) => call.params.get('groupBy') === groupBy)?.url;
+
+    const trendCard = await screen.findByRole('region', { name: 'Procedure lines by month' });
+    expect(within(trendCard).getByRole('button', { name: 'Export Procedure lines by month' })).toHaveAttribute('aria-haspopup', 'menu');
+    expect(await exportCsv(trendCard, exports)).toBe(asExport(url('period')));
+    fireEvent.click(within(trendCard).getByRole('button', { name: /^Export / }));
+    expect(within(trendCard).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['CSV.csv', 'Excel (XLSX).xlsx', 'PDF.pdf', 'PNG image.png']);
+    fireEvent.keyDown(within(trendCard).getByRole('menu'), { key: 'Escape' });
+
+    const sectionCard = await screen.findByRole('region', { name: 'Volume by section' });
+    expect(await exportCsv(sectionCard, exports)).toBe(asExport(url('period,section')));
+    const topCodes = await screen.findByRole('region', { name: 'Top codes' });
+    expect(await exportCsv(topCodes, exports)).toBe(
+      '/api/v1/export?measures=lines&groupBy=code&from=2026-01-01&to=2026-03-02&department=CARD,RAD&compare=previous_year&orderBy=-lines&limit=20&format=csv',
+    );
+    const heatMap = await screen.findByRole('region', { name: 'Departments by month' });
+    expect(await exportCsv(heatMap, exports)).toBe(asExport(url('period,department')));
+    // Tables have no chart to save as a picture.
+    fireEvent.click(within(heatMap).getByRole('button', { name: /^Export / }));
+    expect(within(heatMap).queryByRole('menuitem', { name: /PNG/ })).not.toBeInTheDocument();
+  });
+
+  it('exports a drilled code’s department lines with the drill in the query', async () => {
+    fakeAggregate(answer());
+    const exports = fakeExports();
+    renderWithRouter(<VolumePage />, '/volume?drill_section=radiology&drill_code=70450');
+    const byDepartment = await screen.findByRole('region', { name: '70450 by department and month' });
+    expect(await exportCsv(byDepartment, exports)).toBe(
+      '/api/v1/export?measures=lines&groupBy=period,department&grain=month&from=2025-03-01&to=2026-02-28&code=70450&section=radiology&format=csv',
+    );
   });
 
   it('drills from a section to a code and back up, in the address', async () => {
