@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { PAYER_CATEGORIES, SECTIONS } from '@caseload/domain';
+import { linePriceSql } from '../modules/reimbursement/line-price-sql.js';
 import type { BenchDates, Question } from './bench-questions.js';
 import { percentile } from './bench-stats.js';
 
@@ -44,6 +45,7 @@ function grouped(labels: string[], join: string, where: string, values: unknown[
 }
 
 const DEPARTMENT = 'JOIN department d ON d.id = f.department_id';
+const FACT_PRICE = linePriceSql({ code: 'c.code', modifiers: 'f.modifiers', serviceDate: 'f.service_date', placeOfService: 'f.place_of_service', units: 'f.units' });
 const CODE = 'JOIN procedure_code c ON c.id = f.code_id';
 
 /** The same question as plain GROUP BY SQL on the fact table, written by hand. */
@@ -78,6 +80,66 @@ export function rawQuery(question: Question, dates: BenchDates, radiologyCode: s
       return grouped(['c.code'], CODE, ' AND f.section = $3', [...year, SECTIONS.indexOf('radiology')]);
     case 'volume.code_by_department':
       return grouped([MONTH, 'd.code'], `${DEPARTMENT} ${CODE}`, ' AND c.code = $3', [...year, radiologyCode]);
+    case 'reimb.headline':
+      return {
+        text: `SELECT ${MONTH} AS month, count(*) AS lines, sum(f.charge_cents), sum(f.allowed_cents), sum(f.paid_cents),
+            count(*) FILTER (WHERE f.claim_status = 1), count(*) FILTER (WHERE f.claim_status IN (0, 1)), sum(f.wrvu_hundredths), sum(f.expected_cents)
+          FROM procedure_line f WHERE f.service_date BETWEEN $1::date AND $2::date GROUP BY 1`,
+        values: year,
+        total: (rows) => sum(rows, 'lines'),
+      };
+    case 'reimb.payer_mix':
+      return {
+        text: `SELECT f.payer_category, count(*) AS lines, sum(f.charge_cents)
+          FROM procedure_line f WHERE f.service_date BETWEEN $1::date AND $2::date GROUP BY 1`,
+        values: year,
+        total: (rows) => sum(rows, 'lines'),
+      };
+    case 'reimb.payer_encounters':
+      return {
+        text: `SELECT f.payer_category, count(*) AS lines, count(DISTINCT f.encounter_key)
+          FROM procedure_line f WHERE f.service_date BETWEEN $1::date AND $2::date GROUP BY 1`,
+        values: year,
+        total: (rows) => sum(rows, 'lines'),
+      };
+    case 'reimb.departments':
+      return {
+        text: `SELECT d.code, count(*) AS lines, sum(f.paid_cents), sum(f.expected_cents), sum(f.wrvu_hundredths)
+          FROM procedure_line f ${DEPARTMENT} WHERE f.service_date BETWEEN $1::date AND $2::date GROUP BY 1`,
+        values: year,
+        total: (rows) => sum(rows, 'lines'),
+      };
+    case 'reimb.codes':
+      return {
+        text: `SELECT c.code, count(*) AS lines, sum(f.paid_cents), sum(f.expected_cents)
+          FROM procedure_line f ${CODE} WHERE f.service_date BETWEEN $1::date AND $2::date GROUP BY 1`,
+        values: year,
+        total: (rows) => sum(rows, 'lines'),
+      };
+    case 'reimb.providers':
+      return {
+        text: `SELECT f.provider_npi, count(*) AS lines, sum(f.wrvu_hundredths)
+          FROM procedure_line f WHERE f.service_date BETWEEN $1::date AND $2::date GROUP BY 1`,
+        values: year,
+        total: (rows) => sum(rows, 'lines'),
+      };
+    case 'reimb.denial_reasons':
+      return {
+        text: `SELECT coalesce(regexp_replace(f.denial_reason, '^[A-Z]{2}-', ''), '') AS carc, count(*) AS lines
+          FROM procedure_line f WHERE f.claim_status = 1 AND f.service_date BETWEEN $1::date AND $2::date GROUP BY 1`,
+        values: year,
+        total: (rows) => sum(rows, 'lines'),
+      };
+    case 'reimb.what_if':
+      // The units of the priced lines by the schedule row that priced them: what a what-if reprices.
+      return {
+        text: `SELECT f.department_id, f.section, extract(year FROM f.service_date) AS year, f.code_id, ${FACT_PRICE.priceModifier} AS modifier,
+            ${FACT_PRICE.facility} AS facility, sum(f.units) AS units
+          FROM procedure_line f ${CODE} ${FACT_PRICE.joins}
+          WHERE f.priced AND f.service_date BETWEEN $1::date AND $2::date GROUP BY 1, 2, 3, 4, 5, 6`,
+        values: year,
+        total: (rows) => sum(rows, 'units'),
+      };
     case 'volume.uncovered_filter_1y':
       return grouped(['f.provider_npi'], '', ' AND f.place_of_service = 11 AND f.payer_category = $3', [dates.lastYear.from, dates.lastYear.to, PAYER_CATEGORIES.indexOf('medicaid')]);
     case 'volume.patients_by_month_5y':

@@ -39,10 +39,12 @@ export type QuestionKind = 'dashboard' | 'uncovered' | 'patients';
 export interface Question {
   id: string;
   kind: QuestionKind;
-  /** The query string of GET /api/v1/aggregate, as the page sends it. */
+  /** The route asked; GET /api/v1/aggregate unless said. */
+  route?: '/api/v1/reimbursement/what-if' | '/api/v1/reimbursement/denial-reasons';
+  /** The query string of the route, as the page sends it. */
   params: Record<string, string>;
   /** The API total that the raw baseline must reproduce. */
-  check: 'lines' | 'patients';
+  check: 'lines' | 'patients' | 'units' | 'deniedLines';
 }
 
 /** The drill-down's first step; its top code feeds the second. */
@@ -72,6 +74,7 @@ export function benchQuestions(dates: BenchDates, radiologyCode: string): Questi
     lines('volume.top_codes', { groupBy: 'code', orderBy: '-lines', limit: '20', compare: 'previous_year' }),
     radiologyCodesQuestion(dates),
     lines('volume.code_by_department', { code: radiologyCode, groupBy: 'period,department', grain: 'month' }),
+    ...reimbursementQuestions(dates),
     {
       id: 'volume.uncovered_filter_1y',
       kind: 'uncovered',
@@ -87,9 +90,29 @@ export function benchQuestions(dates: BenchDates, radiologyCode: string): Questi
   ];
 }
 
+/**
+ * The Reimbursement page's requests over its default range, the last 12 whole months. Each
+ * aggregate asks `lines` besides the page's measures, for the check against the raw SQL.
+ */
+export function reimbursementQuestions(dates: BenchDates): Question[] {
+  const { from, to } = dates.months12;
+  const ask = (id: string, params: Record<string, string>): Question => ({ id, kind: 'dashboard', params: { ...params, from, to }, check: 'lines' });
+  return [
+    ask('reimb.headline', { measures: 'lines,charges,allowed,paid,denial_rate,wrvu,expected_payment', groupBy: 'period', grain: 'month' }),
+    ask('reimb.payer_mix', { measures: 'lines,charges', groupBy: 'payer_category', orderBy: '-charges' }),
+    // Asked only when the payer mix is switched to encounters: a distinct count by payer reads the lines.
+    { id: 'reimb.payer_encounters', kind: 'uncovered', params: { measures: 'lines,encounters', groupBy: 'payer_category', from, to }, check: 'lines' },
+    ask('reimb.departments', { measures: 'lines,paid,expected_payment,wrvu', groupBy: 'department' }),
+    ask('reimb.codes', { measures: 'lines,paid,expected_payment', groupBy: 'code', orderBy: '-expected_payment', limit: '15' }),
+    ask('reimb.providers', { measures: 'lines,wrvu', groupBy: 'provider', orderBy: '-wrvu', limit: '15' }),
+    { id: 'reimb.denial_reasons', kind: 'dashboard', route: '/api/v1/reimbursement/denial-reasons', params: { from, to, limit: '10' }, check: 'deniedLines' },
+    { id: 'reimb.what_if', kind: 'dashboard', route: '/api/v1/reimbursement/what-if', params: { from, to, conversion_factor: '33.4009' }, check: 'units' },
+  ];
+}
+
 export function aggregatePath(question: Question): string {
   const query = Object.entries(question.params)
     .map(([name, value]) => `${name}=${encodeURIComponent(value).replaceAll('%2C', ',')}`)
     .join('&');
-  return `/api/v1/aggregate?${query}`;
+  return `${question.route ?? '/api/v1/aggregate'}?${query}`;
 }

@@ -39,8 +39,10 @@ export async function runSuite(client: BenchClient, questions: Question[], repea
   const paths = questions.map(aggregatePath);
   const warm: Array<{ total: number | null; rows: number; firstMs: number }> = [];
   for (const [i, question] of questions.entries()) {
-    const { body, ms } = await client.json<AggregateResponse>(paths[i]!);
-    warm.push({ total: body.totals[question.check] ?? null, rows: body.rows.length, firstMs: ms });
+    // An aggregate answer, or a reimbursement route's (totals too; rows by department for the what-if).
+    const { body, ms } = await client.json<Pick<AggregateResponse, 'totals'> & { rows?: unknown[]; byDepartment?: unknown[] }>(paths[i]!);
+    const total = (body.totals as Record<string, number | null>)[question.check] ?? null;
+    warm.push({ total, rows: (body.rows ?? body.byDepartment ?? []).length, firstMs: ms });
   }
   const cold = await rounds(client, paths, repeat, true, 'computed afresh (no-cache)');
   const cached = await rounds(client, paths, repeat, false, 'as the pages ask');

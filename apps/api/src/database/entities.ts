@@ -2,6 +2,7 @@ import { RollupMonthCodeEntity } from '../modules/analytics/entities/rollup-mont
 import { RollupMonthDenialEntity } from '../modules/analytics/entities/rollup-month-denial.entity.js';
 import { RollupMonthEntity } from '../modules/analytics/entities/rollup-month.entity.js';
 import { RollupMonthPriceEntity } from '../modules/analytics/entities/rollup-month-price.entity.js';
+import { RollupMonthProviderEntity } from '../modules/analytics/entities/rollup-month-provider.entity.js';
 import { AuditLogEntity } from '../modules/audit/entities/audit-log.entity.js';
 import { UserEntity } from '../modules/auth/entities/user.entity.js';
 import { CapacityHolidayEntity } from '../modules/capacity/entities/capacity-holiday.entity.js';
@@ -50,4 +51,5 @@ export const ENTITIES = [
   CapacityInventoryEntity,
   CapacityHolidayEntity,
   CapacityProfileEntity,
+  RollupMonthProviderEntity,
 ];

@@ -71,13 +71,14 @@ describe('rollups and the in-memory index answer exactly as the facts do', () =>
     let routedToRollup = 0;
     let routedToMemory = 0;
     let routedToCodes = 0;
+    let routedToProviders = 0;
     for (let i = 0; i < QUERIES; i++) {
       const wide = random() < 0.3;
       const params: Record<string, string> = {
         measures: some(wide ? ['lines', 'charges', 'patients', 'encounters', 'wrvu'] : ['lines', 'units', 'charges', 'allowed', 'paid', 'denial_rate', 'wrvu', 'expected_payment'], 3).join(','),
         grain: pick(['month', 'month', 'quarter', 'year', 'fiscal_year', wide ? 'week' : 'month']),
       };
-      const dimensions = some(['period', 'department', 'section', 'payer_category', 'place_of_service', 'code', ...(wide ? ['provider'] : [])], 2);
+      const dimensions = some(['period', 'department', 'section', 'payer_category', 'place_of_service', 'code', 'provider'], 2);
       if (random() < 0.85) params['groupBy'] = dimensions.join(',');
       // Mostly whole months (what the rollup covers), sometimes any day.
       const startMonth = 1 + Math.floor(random() * 30);
@@ -107,7 +108,8 @@ describe('rollups and the in-memory index answer exactly as the facts do', () =>
         const fromRollup = await service.aggregate(query, null, { source: rollup });
         expect({ i, params, rows: fromRollup.rows, totals: fromRollup.totals }).toEqual({ i, params, rows: facts.rows, totals: facts.totals });
         if (rollup === 'rollup_month') routedToRollup++;
-        else routedToCodes++;
+        else if (rollup === 'rollup_month_code') routedToCodes++;
+        else routedToProviders++;
       }
       if (planned.meta.source === 'memory') routedToMemory++;
     }
@@ -115,6 +117,7 @@ describe('rollups and the in-memory index answer exactly as the facts do', () =>
     expect(routedToRollup).toBeGreaterThan(QUERIES * 0.1);
     expect(routedToMemory).toBeGreaterThan(QUERIES * 0.15);
     expect(routedToCodes).toBeGreaterThan(QUERIES * 0.03);
+    expect(routedToProviders).toBeGreaterThan(QUERIES * 0.02);
   }, 240_000);
 
   it('reads lines imported without money or claim status as the SQL does', async () => {

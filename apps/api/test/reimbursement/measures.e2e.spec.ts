@@ -125,6 +125,11 @@ describe('wrvu and expected_payment', () => {
       `SELECT sum(wrvu_hundredths)::text AS wrvu, sum(expected_cents)::text AS cents, sum(unpriced_lines)::text AS unpriced FROM rollup_month_code`,
     );
     expect(rollup).toEqual([{ wrvu: '495', cents: '36583', unpriced: '2' }]);
+    // So was the provider rollup: 4.95 wRVU and $365.83, as the facts say.
+    const byProvider = await t.db.query<{ wrvu: string; cents: string }>(
+      `SELECT sum(wrvu_hundredths)::text AS wrvu, sum(expected_cents)::text AS cents FROM rollup_month_provider`,
+    );
+    expect(byProvider).toEqual([{ wrvu: '495', cents: '36583' }]);
   });
 });
 

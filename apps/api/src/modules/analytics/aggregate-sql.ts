@@ -8,7 +8,7 @@ export interface SqlStatement {
 }
 
 /** Where a slice is computed in the database: the facts, or a rollup that covers it. */
-export type SqlSource = 'facts' | 'rollup_month' | 'rollup_month_code';
+export type SqlSource = 'facts' | 'rollup_month' | 'rollup_month_code' | 'rollup_month_provider';
 /** Where a slice is computed: the in-memory index, or the database. */
 export type SliceSource = SqlSource | 'memory';
 
@@ -57,12 +57,15 @@ function dimensionSql(dimension: DimensionId, spec: SliceSpec, source: SqlSource
     case 'place_of_service':
       return 'f.place_of_service';
     case 'provider':
-      return 'f.provider_npi::text';
+      // The provider rollup keeps lines without a provider under 0.
+      return source === 'rollup_month_provider' ? 'nullif(f.provider_npi, 0)::text' : 'f.provider_npi::text';
   }
 }
 
 const ROLLUP_DIMENSIONS: ReadonlySet<DimensionId> = new Set(['period', 'department', 'section', 'payer_category', 'place_of_service']);
 const CODE_ROLLUP_DIMENSIONS: ReadonlySet<DimensionId> = new Set(['period', 'department', 'section', 'code']);
+const PROVIDER_ROLLUP_DIMENSIONS: ReadonlySet<DimensionId> = new Set(['period', 'department', 'section', 'provider']);
+const SQL_SOURCES: ReadonlySet<SliceSource> = new Set(['facts', 'rollup_month', 'rollup_month_code', 'rollup_month_provider']);
 const MONTH_GRAINS: ReadonlySet<Grain> = new Set(['month', 'quarter', 'year', 'fiscal_year']);
 
 function isMonthStart(date: IsoDate): boolean {
@@ -72,10 +75,11 @@ function isMonthStart(date: IsoDate): boolean {
 /**
  * The planner: the smallest source that answers the slice exactly. rollup_month holds whole
  * months of additive measures by department, section, payer category and place of service;
- * anything else (distinct counts, codes, providers, weeks, days, part months) reads the facts.
+ * rollup_month_code by code and department; rollup_month_provider by provider, department and
+ * section; anything else (distinct counts, weeks, days, part months, filters a rollup lacks) reads the facts.
  */
 export function chooseSource(spec: SliceSpec): SqlSource {
-  if (spec.source === 'facts' || spec.source === 'rollup_month' || spec.source === 'rollup_month_code') return spec.source;
+  if (spec.source !== undefined && SQL_SOURCES.has(spec.source)) return spec.source as SqlSource;
   const wholeMonths =
     (!spec.dimensions.includes('period') || MONTH_GRAINS.has(spec.grain)) &&
     isMonthStart(spec.from) &&
@@ -83,11 +87,10 @@ export function chooseSource(spec: SliceSpec): SqlSource {
     measureComponents(spec.measures).every(([alias]) => ROLLUP_COMPONENT_SQL[alias] !== undefined);
   if (!wholeMonths) return 'facts';
   if (spec.dimensions.every((dimension) => ROLLUP_DIMENSIONS.has(dimension)) && spec.filters.code === undefined) return 'rollup_month';
-  const byCode =
-    spec.dimensions.every((dimension) => CODE_ROLLUP_DIMENSIONS.has(dimension)) &&
-    spec.filters.payer_category === undefined &&
-    spec.filters.place_of_service === undefined;
-  return byCode ? 'rollup_month_code' : 'facts';
+  const withoutPayerOrPlace = spec.filters.payer_category === undefined && spec.filters.place_of_service === undefined;
+  if (spec.dimensions.every((dimension) => CODE_ROLLUP_DIMENSIONS.has(dimension)) && withoutPayerOrPlace) return 'rollup_month_code';
+  const byProvider = spec.dimensions.every((dimension) => PROVIDER_ROLLUP_DIMENSIONS.has(dimension)) && withoutPayerOrPlace && spec.filters.code === undefined;
+  return byProvider ? 'rollup_month_provider' : 'facts';
 }
 
 /**

@@ -42,14 +42,15 @@ const SIGNED_LINES = `
     s.section, s.payer_category, s.pos AS place_of_service, s.units, s.charge AS charge_cents, s.allowed AS allowed_cents,
     s.paid AS paid_cents, s.status AS claim_status, ${STAGED_PRICE.wrvuHundredths} AS wrvu_hundredths,
     ${STAGED_PRICE.expectedCents} AS expected_cents, ${STAGED_PRICE.priced} AS priced,
-    ${STAGED_PRICE.priceModifier} AS price_modifier, ${STAGED_PRICE.facility} AS facility, ${CARC_OF('s.denial')} AS carc
+    ${STAGED_PRICE.priceModifier} AS price_modifier, ${STAGED_PRICE.facility} AS facility, ${CARC_OF('s.denial')} AS carc,
+    coalesce(s.npi, 0) AS provider_npi
   FROM stg s JOIN department d ON d.code = s.department JOIN procedure_code c ON c.code = s.code
     ${STAGED_PRICE.joins}
   WHERE s.err_reason IS NULL
   UNION ALL
   SELECT -1, date_trunc('month', g.service_date::timestamp)::date, g.department_id, g.code_id, g.section, g.payer_category,
     g.place_of_service, g.units, g.charge_cents, g.allowed_cents, g.paid_cents, g.claim_status, g.wrvu_hundredths, g.expected_cents, g.priced,
-    ${GONE_PRICE.priceModifier}, ${GONE_PRICE.facility}, ${CARC_OF('g.denial_reason')}
+    ${GONE_PRICE.priceModifier}, ${GONE_PRICE.facility}, ${CARC_OF('g.denial_reason')}, coalesce(g.provider_npi, 0)
   FROM gone g JOIN procedure_code gc ON gc.id = g.code_id
     ${GONE_PRICE.joins}`;
 
@@ -82,6 +83,11 @@ export const ROLLUP_APPLY_DELTA = [
    SELECT month, code_id, department_id, min(section), ${SIGNED_SUMS}
    FROM (${SIGNED_LINES}) x GROUP BY 1, 2, 3
    ON CONFLICT (month, code_id, department_id) DO UPDATE SET ${ADD_SUMS}`,
+  `INSERT INTO rollup_month_provider AS t (month, department_id, section, provider_npi,
+     lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines, wrvu_hundredths, expected_cents, unpriced_lines)
+   SELECT month, department_id, section, provider_npi, ${SIGNED_SUMS}
+   FROM (${SIGNED_LINES}) x GROUP BY 1, 2, 3, 4
+   ON CONFLICT (month, department_id, section, provider_npi) DO UPDATE SET ${ADD_SUMS}`,
   `INSERT INTO rollup_month_price AS t (month, department_id, code_id, price_modifier, facility, section, lines, units)
    SELECT month, department_id, code_id, price_modifier, facility, min(section), sum(sign), sum(sign * units)
    FROM (${SIGNED_LINES}) x WHERE priced GROUP BY 1, 2, 3, 4, 5
@@ -92,6 +98,7 @@ export const ROLLUP_APPLY_DELTA = [
    ON CONFLICT (month, department_id, section, payer_category, carc) DO UPDATE SET lines = t.lines + EXCLUDED.lines, charge_cents = t.charge_cents + EXCLUDED.charge_cents`,
   `DELETE FROM rollup_month WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
   `DELETE FROM rollup_month_code WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
+  `DELETE FROM rollup_month_provider WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
   `DELETE FROM rollup_month_price WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
   `DELETE FROM rollup_month_denial WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
 ];
@@ -124,15 +131,33 @@ export const ROLLUP_MONTH_DENIAL_REFRESH = `
 const FACT_SUMS = `count(*), sum(units), sum(charge_cents), sum(allowed_cents), sum(paid_cents),
     count(*) FILTER (WHERE claim_status = 1), count(*) FILTER (WHERE claim_status IN (0, 1)),
     sum(wrvu_hundredths), sum(expected_cents), count(*) FILTER (WHERE NOT priced)`;
+
+/**
+ * rollup_month_provider for the lines that `$LINES_FILTER` (a condition on the fact `f`)
+ * selects, every column, from the facts: what its migration and each repricing run.
+ */
+export const ROLLUP_MONTH_PROVIDER_REFRESH = `
+  INSERT INTO rollup_month_provider (month, department_id, section, provider_npi,
+    lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines, wrvu_hundredths, expected_cents, unpriced_lines)
+  SELECT date_trunc('month', f.service_date::timestamp)::date, f.department_id, f.section, coalesce(f.provider_npi, 0), ${FACT_SUMS}
+  FROM procedure_line f WHERE $LINES_FILTER
+  GROUP BY 1, 2, 3, 4`;
+
 const ROLLUP_SUM_COLUMNS = 'lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines, wrvu_hundredths, expected_cents, unpriced_lines';
 
 /**
- * Both rollups of the months in the temp table `touched` recomputed from the facts, every
- * column: what a repricing runs for the months whose lines it changed.
+ * The rollups of sums, for the months in the temp table `touched`, recomputed from the facts,
+ * every column: what a repricing runs for the months whose lines it changed.
  */
 export const ROLLUP_REFRESH_TOUCHED = [
   `DELETE FROM rollup_month WHERE month IN (SELECT month FROM touched)`,
   `DELETE FROM rollup_month_code WHERE month IN (SELECT month FROM touched)`,
+  `DELETE FROM rollup_month_provider WHERE month IN (SELECT month FROM touched)`,
+  ROLLUP_MONTH_PROVIDER_REFRESH.replace(
+    '$LINES_FILTER',
+    `f.service_date >= (SELECT min(month) FROM touched) AND f.service_date < (SELECT max(month) FROM touched) + interval '1 month'
+     AND date_trunc('month', f.service_date::timestamp)::date IN (SELECT month FROM touched)`,
+  ),
   `INSERT INTO rollup_month (month, department_id, section, payer_category, place_of_service, ${ROLLUP_SUM_COLUMNS})
    SELECT m, department_id, section, payer_category, place_of_service, ${FACT_SUMS}
    FROM (SELECT date_trunc('month', f.service_date::timestamp)::date AS m, f.* FROM procedure_line f

@@ -268,7 +268,8 @@ export class IngestRepository {
       await step('gone', `
         CREATE TEMP TABLE gone ON COMMIT DROP AS
         SELECT service_date, department_id, code_id, section, payer_category, place_of_service, units,
-               charge_cents, allowed_cents, paid_cents, claim_status, wrvu_hundredths, expected_cents, priced, modifiers, denial_reason
+               charge_cents, allowed_cents, paid_cents, claim_status, wrvu_hundredths, expected_cents, priced, modifiers, denial_reason,
+               provider_npi
         FROM procedure_line WHERE false`);
       const replacing = await step('replacing', `SELECT EXISTS (SELECT 1 FROM enc_key WHERE existed) AS any`);
       if (replacing.rows[0].any) {
@@ -279,7 +280,7 @@ export class IngestRepository {
             WHERE n.existed AND s.err_reason IS NULL AND f.encounter_key = n.key AND f.line_number = s.line_number
             RETURNING f.service_date, f.department_id, f.code_id, f.section, f.payer_category, f.place_of_service, f.units,
                       f.charge_cents, f.allowed_cents, f.paid_cents, f.claim_status, f.wrvu_hundredths, f.expected_cents, f.priced,
-                      f.modifiers, f.denial_reason)
+                      f.modifiers, f.denial_reason, f.provider_npi)
           INSERT INTO gone SELECT * FROM removed`);
         await step('gone_days', `INSERT INTO touched_day SELECT DISTINCT service_date FROM gone`);
       }

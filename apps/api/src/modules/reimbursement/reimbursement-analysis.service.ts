@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   FeeScheduleFileError,
   SECTIONS,
+  isUnpriced,
   parseDenialCodes,
+  priceLine,
   pricePeriods,
-  priceRows,
   scenarioSchedule,
   type FeeSchedule,
   type PricePeriod,
@@ -19,8 +20,11 @@ import { FeeScheduleRepository } from './fee-schedule.repository.js';
 import { ReimbursementAnalysisRepository, type PricedUnits } from './reimbursement-analysis.repository.js';
 import type { ReimbursementSlice } from './reimbursement-query.js';
 
-/** Fees of one unit in cents, keyed by `priceKey`. */
-type FeeTable = ReadonlyMap<string, number>;
+/** A schedule (as loaded or under a scenario) and the fees of one unit it has priced, in cents, keyed by `priceKey`. */
+interface FeeTable {
+  schedule: FeeSchedule;
+  cents: Map<string, number>;
+}
 
 const priceKey = (rvuYear: number, gpciYear: number, code: string, modifier: string, facility: boolean) => `${rvuYear}|${gpciYear}|${code}|${modifier}|${facility ? 'F' : 'N'}`;
 const MAX_CACHED = 200;
@@ -68,8 +72,8 @@ export class ReimbursementAnalysisService {
     return this.cached('what-if', { ...scoped, scenario: slice.scenario }, options, async (version) => {
       const schedule = await this.scheduleAt(version);
       const periods = pricePeriods(schedule, this.config.locality);
-      const current = this.feeTable(version, schedule, periods, {});
-      const changed = this.feeTable(version, schedule, periods, slice.scenario);
+      const current = this.feeTable(version, schedule, {});
+      const changed = this.feeTable(version, schedule, slice.scenario);
       const [units, check] = await Promise.all([
         this.repository.pricedUnits(scoped),
         this.aggregates.aggregate(
@@ -86,11 +90,12 @@ export class ReimbursementAnalysisService {
         const period = periodOf(periods, row.year);
         if (period === undefined) continue;
         years.add(period.rvuYear);
-        const key = priceKey(period.rvuYear, period.gpciYear, row.code, row.modifier, row.facility);
+        const currentFee = current(period, row);
+        const changedFee = changed(period, row);
         const add = (sums: Accumulator) => {
           sums.units += row.units;
-          sums.currentCents += row.units * (current.get(key) ?? 0);
-          sums.scenarioCents += row.units * (changed.get(key) ?? 0);
+          sums.currentCents += row.units * currentFee;
+          sums.scenarioCents += row.units * changedFee;
         };
         add(total);
         add(entry(byDepartment, row.department));
@@ -182,19 +187,46 @@ export class ReimbursementAnalysisService {
     return this.schedule.schedule;
   }
 
-  private feeTable(version: string, schedule: FeeSchedule, periods: readonly PricePeriod[], scenario: Partial<WhatIfScenario>): FeeTable {
+  /**
+   * One unit's fee, in cents, of a schedule row in a period, under the scenario: priced by
+   * `priceLine` as the price table prices it (a service date of the period's first year), and
+   * kept, so a scenario prices each row the range uses once, not the whole schedule.
+   */
+  private feeTable(version: string, schedule: FeeSchedule, scenario: Partial<WhatIfScenario>): (period: PricePeriod, row: PricedUnits) => number {
     const key = `${DataVersionService.repricing(version)}|${scenario.conversionFactor ?? ''}|${scenario.workRvuPercent ?? ''}`;
     let table = this.fees.get(key);
     if (table === undefined) {
-      const priced = scenario.conversionFactor == null && scenario.workRvuPercent == null
-        ? schedule
-        : scenarioSchedule(schedule, { conversionFactor: scenario.conversionFactor ?? undefined, workRvuPercent: scenario.workRvuPercent ?? undefined });
-      table = new Map(priceRows(priced, this.config.locality, periods).map((row) => [priceKey(row.rvuYear, row.gpciYear, row.code, row.modifier, row.facility), row.payable ? row.feeCents : 0]));
+      const priced =
+        scenario.conversionFactor == null && scenario.workRvuPercent == null
+          ? schedule
+          : scenarioSchedule(schedule, { conversionFactor: scenario.conversionFactor ?? undefined, workRvuPercent: scenario.workRvuPercent ?? undefined });
+      table = { schedule: priced, cents: new Map() };
       this.fees.set(key, table);
       while (this.fees.size > 16) this.fees.delete(this.fees.keys().next().value!);
     }
-    return table;
+    const { schedule: priced, cents } = table;
+    return (period, row) => {
+      const rowKey = priceKey(period.rvuYear, period.gpciYear, row.code, row.modifier, row.facility);
+      let fee = cents.get(rowKey);
+      if (fee === undefined) {
+        const price = priceLine(
+          {
+            code: row.code,
+            modifiers: row.modifier === '' ? [] : [row.modifier],
+            serviceDate: `${String(period.fromYear).padStart(4, '0')}-07-01`,
+            placeOfService: row.facility ? '22' : '11',
+            units: 1,
+          },
+          priced,
+          this.config.locality,
+        );
+        fee = isUnpriced(price) ? 0 : price.feeCents;
+        cents.set(rowKey, fee);
+      }
+      return fee;
+    };
   }
+
 }
 
 function periodOf(periods: readonly PricePeriod[], year: number): PricePeriod | undefined {

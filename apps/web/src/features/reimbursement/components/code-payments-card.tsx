@@ -1,5 +1,7 @@
 import { formatMoney } from '@caseload/domain';
 import { useId } from 'react';
+import type { AggregateQuery } from '../../../api/aggregate';
+import { ExportMenu } from '../../../ui/export-menu';
 import { DataTable } from '../../../ui/data-table';
 import type { Column } from '../../../ui/data-table';
 import type { CodePayment } from '../utils/reimbursement-shaping';
@@ -17,7 +19,19 @@ const columns: ReadonlyArray<Column<CodePayment>> = [
 ];
 
 /** The codes with the most expected payment, paid against the schedule: of one department when drilled. */
-export function CodePaymentsCard({ codes, unpriced, department, range }: { codes: CodePayment[]; unpriced: number; department: string | null; range: string }) {
+export function CodePaymentsCard({
+  codes,
+  unpriced,
+  department,
+  range,
+  query,
+}: {
+  codes: CodePayment[];
+  unpriced: number;
+  department: string | null;
+  range: string;
+  query: AggregateQuery;
+}) {
   const id = useId();
   const title = codesTitle(department);
   const note = unpricedNote(unpriced);
@@ -27,6 +41,7 @@ export function CodePaymentsCard({ codes, unpriced, department, range }: { codes
         <h2 id={`${id}-title`} className="card-title">
           {title}
         </h2>
+        <ExportMenu query={query} title={title} />
       </header>
       <p className="card-note">The {TOP_ROWS} codes with the most expected payment.</p>
       {codes.length === 0 ? (

@@ -3,6 +3,8 @@ import { formatMoney } from '@caseload/domain';
 import { useId } from 'react';
 import { DataTable } from '../../../ui/data-table';
 import type { Column } from '../../../ui/data-table';
+import { saveBlob } from '../../../ui/export-download';
+import { tableCsv } from '../utils/table-csv';
 import { DENIAL_REASONS_TITLE } from './reimbursement-layout';
 
 const columns: ReadonlyArray<Column<DenialReasonRow>> = [
@@ -23,6 +25,11 @@ export function DenialReasonsCard({ answer, range }: { answer: DenialReasonsResp
         <h2 id={`${id}-title`} className="card-title">
           {DENIAL_REASONS_TITLE}
         </h2>
+        {answer.rows.length > 0 ? (
+          <button type="button" className="button button-quiet" onClick={() => downloadDenialReasons(answer)}>
+            Download CSV<span className="visually-hidden"> of the top denial reasons</span>
+          </button>
+        ) : null}
       </header>
       {answer.rows.length === 0 ? (
         <p className="reimb-card-empty">No line was denied in this range.</p>
@@ -42,4 +49,12 @@ export function DenialReasonsCard({ answer, range }: { answer: DenialReasonsResp
       ) : null}
     </section>
   );
+}
+
+function downloadDenialReasons(answer: DenialReasonsResponse): void {
+  const csv = tableCsv(
+    ['carc', 'description', 'denied_lines', 'share', 'denied_charges'],
+    answer.rows.map((row) => [row.carc, row.description, row.deniedLines, row.share, row.deniedCharges]),
+  );
+  saveBlob(new Blob([csv], { type: 'text/csv' }), `caseload-denial-reasons-${answer.meta.from}-${answer.meta.to}.csv`);
 }

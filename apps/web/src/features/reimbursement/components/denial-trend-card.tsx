@@ -1,4 +1,7 @@
 import { formatPercent } from '@caseload/domain';
+import { useRef } from 'react';
+import type { AggregateQuery } from '../../../api/aggregate';
+import { ExportMenu } from '../../../ui/export-menu';
 import { ChartFrame } from '../../../ui/charts/chart-frame';
 import { SERIES_COLORS } from '../../../ui/charts/palette';
 import { TrendLineChart } from '../../../ui/charts/trend-line-chart';
@@ -16,8 +19,9 @@ const fromPercent = (value: number | null) => formatPercent(value === null ? nul
 const axisPercent = (value: number | null) => (value === null ? '' : `${value}%`);
 
 /** Denied lines as a share of adjudicated lines, by period. */
-export function DenialTrendCard({ points, range, grain }: { points: DenialTrendPoint[]; range: string; grain: string }) {
+export function DenialTrendCard({ points, range, grain, query }: { points: DenialTrendPoint[]; range: string; grain: string; query: AggregateQuery }) {
   const title = denialTrendTitle(grain);
+  const chart = useRef<HTMLDivElement>(null);
   const columns: Array<Column<DenialTrendPoint>> = [
     { key: 'period', header: grainHeader(grain), cell: (point) => periodName(point.period) },
     { key: 'rate', header: 'Denial rate', numeric: true, cell: (point) => formatPercent(point.rate) },
@@ -27,6 +31,8 @@ export function DenialTrendCard({ points, range, grain }: { points: DenialTrendP
       title={title}
       summary={denialTrendSummary(points, range, grain)}
       height={DENIAL_TREND_HEIGHT}
+      chartRef={chart}
+      actions={<ExportMenu query={query} title={title} chart={chart} />}
       table={<DataTable caption={`${title}, ${range}`} columns={columns} rows={points} rowKey={(point) => point.period} />}
     >
       <TrendLineChart

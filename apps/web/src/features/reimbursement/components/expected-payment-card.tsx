@@ -1,6 +1,8 @@
 import { formatMoney } from '@caseload/domain';
 import { useId } from 'react';
 import { Link } from 'react-router';
+import type { AggregateQuery } from '../../../api/aggregate';
+import { ExportMenu } from '../../../ui/export-menu';
 import { DataTable } from '../../../ui/data-table';
 import type { Column } from '../../../ui/data-table';
 import type { DepartmentPayment } from '../utils/reimbursement-shaping';
@@ -30,12 +32,14 @@ export function ExpectedPaymentCard({
   range,
   hrefOf,
   drilled,
+  query,
 }: {
   departments: DepartmentPayment[];
   unpriced: number;
   range: string;
   hrefOf: (department: string) => string;
   drilled: string | null;
+  query: AggregateQuery;
 }) {
   const id = useId();
   const note = unpricedNote(unpriced);
@@ -45,6 +49,7 @@ export function ExpectedPaymentCard({
         <h2 id={`${id}-title`} className="card-title">
           {EXPECTED_TITLE}
         </h2>
+        <ExportMenu query={query} title={EXPECTED_TITLE} />
       </header>
       <p className="card-note">
         Paid against the fee-schedule payment for the same lines; a negative variance is paid below the schedule. Choose a department to see its codes and

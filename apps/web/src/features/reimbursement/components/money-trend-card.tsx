@@ -1,4 +1,7 @@
 import { formatCompactMoney, formatMoney } from '@caseload/domain';
+import { useRef } from 'react';
+import type { AggregateQuery } from '../../../api/aggregate';
+import { ExportMenu } from '../../../ui/export-menu';
 import { ChartFrame } from '../../../ui/charts/chart-frame';
 import { SERIES_COLORS } from '../../../ui/charts/palette';
 import { SeriesLegend } from '../../../ui/charts/series-legend';
@@ -18,8 +21,9 @@ const LINES = [
 ] as const;
 
 /** Charges, allowed and paid by period: three lines, the gaps between them the write-offs. */
-export function MoneyTrendCard({ points, range, grain }: { points: MoneyTrendPoint[]; range: string; grain: string }) {
+export function MoneyTrendCard({ points, range, grain, query }: { points: MoneyTrendPoint[]; range: string; grain: string; query: AggregateQuery }) {
   const title = moneyTrendTitle(grain);
+  const chart = useRef<HTMLDivElement>(null);
   const columns: Array<Column<MoneyTrendPoint>> = [
     { key: 'period', header: grainHeader(grain), cell: (point) => periodName(point.period) },
     ...LINES.map((line) => ({ key: line.dataKey, header: line.name, numeric: true, cell: (point: MoneyTrendPoint) => formatMoney(point[line.dataKey]) })),
@@ -29,6 +33,8 @@ export function MoneyTrendCard({ points, range, grain }: { points: MoneyTrendPoi
       title={title}
       summary={moneyTrendSummary(points, range, grain)}
       height={MONEY_TREND_HEIGHT}
+      chartRef={chart}
+      actions={<ExportMenu query={query} title={title} chart={chart} />}
       legend={<SeriesLegend items={LINES} />}
       table={<DataTable caption={`${title}, ${range}`} columns={columns} rows={points} rowKey={(point) => point.period} />}
     >

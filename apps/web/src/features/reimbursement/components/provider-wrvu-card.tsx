@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import type { AggregateQuery } from '../../../api/aggregate';
+import { ExportMenu } from '../../../ui/export-menu';
 import { DataTable } from '../../../ui/data-table';
 import type { Column } from '../../../ui/data-table';
 import { formatExact } from '../../../ui/format-measure';
@@ -20,7 +22,7 @@ function WrvuCell({ item, largest }: { item: ProviderWrvu; largest: number }) {
 }
 
 /** Work RVUs by rendering provider (NPI), most first: of one department when drilled. */
-export function ProviderWrvuCard({ providers, department, range }: { providers: ProviderWrvu[]; department: string | null; range: string }) {
+export function ProviderWrvuCard({ providers, department, range, query }: { providers: ProviderWrvu[]; department: string | null; range: string; query: AggregateQuery }) {
   const id = useId();
   const title = providersTitle(department);
   const largest = providers.reduce((max, item) => Math.max(max, item.wrvu), 0);
@@ -35,6 +37,7 @@ export function ProviderWrvuCard({ providers, department, range }: { providers: 
         <h2 id={`${id}-title`} className="card-title">
           {title}
         </h2>
+        <ExportMenu query={query} title={title} />
       </header>
       <p className="card-note">The {TOP_ROWS} providers with the most work RVUs, by the NPI on the lines.</p>
       {providers.length === 0 ? (

@@ -1,12 +1,14 @@
 import type { AggregateFilterParams } from '../../filters/utils/aggregate-params';
 import { Link } from 'react-router';
+import { useState } from 'react';
+import { codesQuery, departmentsQuery, payerEncountersQuery, payerMixQuery, providersQuery } from '../utils/reimbursement-queries';
 import { useCodePayments, useDenialReasons, useDepartmentPayments, usePayerMix, useProviderWrvu } from '../hooks/use-reimbursement';
 import { CodePaymentsCard } from './code-payments-card';
 import { DenialReasonsCard } from './denial-reasons-card';
 import { ProviderWrvuCard } from './provider-wrvu-card';
 import { byWrvu } from '../utils/reimbursement-shaping';
 import { ExpectedPaymentCard } from './expected-payment-card';
-import { PayerMixCard } from './payer-mix-card';
+import { PayerMixCard, type PayerBasis } from './payer-mix-card';
 import { ChartCardSkeleton, TableCardSkeleton } from '../../../ui/card-skeletons';
 import {
   codesTitle,
@@ -43,10 +45,21 @@ function CardError({ title, message, retrying, onRetry }: { title: string; messa
 }
 
 export function PayerMixSection({ params, range }: SectionProps) {
-  const { data, error, isPending, isFetching, refetch } = usePayerMix(params);
-  if (isPending) return <ChartCardSkeleton title={PAYER_MIX_TITLE} height={PAYER_MIX_HEIGHT} />;
-  if (!data) return <CardError title={PAYER_MIX_TITLE} message={error?.message} retrying={isFetching} onRetry={() => void refetch()} />;
-  return <PayerMixCard payers={data} range={range} />;
+  const [basis, setBasis] = useState<PayerBasis>('charges');
+  const { charges, encounters, payers } = usePayerMix(params, basis === 'encounters');
+  if (charges.isPending) return <ChartCardSkeleton title={PAYER_MIX_TITLE} height={PAYER_MIX_HEIGHT} />;
+  if (!payers) return <CardError title={PAYER_MIX_TITLE} message={charges.error?.message} retrying={charges.isFetching} onRetry={() => void charges.refetch()} />;
+  const counting = basis === 'encounters' ? { pending: encounters.isPending || encounters.isPlaceholderData, error: encounters.error?.message ?? null, retry: () => void encounters.refetch() } : null;
+  return (
+    <PayerMixCard
+      payers={payers}
+      range={range}
+      basis={basis}
+      onBasis={setBasis}
+      counting={counting}
+      query={basis === 'charges' ? payerMixQuery(params) : payerEncountersQuery(params)}
+    />
+  );
 }
 
 interface DrillProps extends SectionProps {
@@ -69,8 +82,8 @@ export function DepartmentSections({ params, range, drilled, hrefOf }: DrillProp
   if (!data) return <CardError title={EXPECTED_TITLE} message={error?.message} retrying={isFetching} onRetry={() => void refetch()} />;
   return (
     <>
-      <ExpectedPaymentCard departments={data.departments} unpriced={data.unpriced} range={range} hrefOf={hrefOf} drilled={drilled} />
-      <WrvuCard departments={byWrvu(data.departments)} range={range} />
+      <ExpectedPaymentCard departments={data.departments} unpriced={data.unpriced} range={range} hrefOf={hrefOf} drilled={drilled} query={departmentsQuery(params)} />
+      <WrvuCard departments={byWrvu(data.departments)} range={range} query={departmentsQuery(params)} />
     </>
   );
 }
@@ -111,14 +124,14 @@ export function DrillSections({ params, range, drilled, hrefOf }: DrillProps) {
         ) : !codes.data ? (
           <CardError title={codesTitle(drilled)} message={codes.error?.message} retrying={codes.isFetching} onRetry={() => void codes.refetch()} />
         ) : (
-          <CodePaymentsCard codes={codes.data.codes} unpriced={codes.data.unpriced} department={drilled} range={range} />
+          <CodePaymentsCard codes={codes.data.codes} unpriced={codes.data.unpriced} department={drilled} range={range} query={codesQuery(params, drilled)} />
         )}
         {providers.isPending ? (
           <TableCardSkeleton title={providersTitle(drilled)} rows={PLACEHOLDER_ROWS} />
         ) : !providers.data ? (
           <CardError title={providersTitle(drilled)} message={providers.error?.message} retrying={providers.isFetching} onRetry={() => void providers.refetch()} />
         ) : (
-          <ProviderWrvuCard providers={providers.data} department={drilled} range={range} />
+          <ProviderWrvuCard providers={providers.data} department={drilled} range={range} query={providersQuery(params, drilled)} />
         )}
       </div>
     </div>

@@ -1,4 +1,6 @@
 import { formatCompactMoney, formatCompactNumber, formatMoney, formatPercent } from '@caseload/domain';
+import type { AggregateQuery } from '../../../api/aggregate';
+import { ExportMenu } from '../../../ui/export-menu';
 import type { ReimbursementTotals } from '../utils/reimbursement-shaping';
 import { TILES_TITLE } from './reimbursement-layout';
 
@@ -34,12 +36,16 @@ export function reimbursementTiles(totals: ReimbursementTotals): Tile[] {
 }
 
 /** The headline totals: each tile shows a rounded figure and, beneath it, the exact one. */
-export function ReimbursementTiles({ totals }: { totals: ReimbursementTotals }) {
+export function ReimbursementTiles({ totals, query }: { totals: ReimbursementTotals; query: AggregateQuery }) {
   return (
     <section className="reimb-tiles" aria-labelledby="reimb-tiles-title">
-      <h2 id="reimb-tiles-title" className="visually-hidden">
-        {TILES_TITLE}
-      </h2>
+      <div className="reimb-tiles-header">
+        <h2 id="reimb-tiles-title" className="visually-hidden">
+          {TILES_TITLE}
+        </h2>
+        {/* One menu for the five tiles: the headline query, every measure by period. */}
+        <ExportMenu query={query} title={TILES_TITLE} fileName="reimbursement-headline" />
+      </div>
       <ul className="kpi-grid reimb-tile-grid">
         {reimbursementTiles(totals).map((tile) => (
           <li key={tile.key} className={tile.key === 'ncr' ? 'kpi-tile reimb-tile reimb-tile-ratio' : 'kpi-tile reimb-tile'}>

@@ -5,6 +5,7 @@ import { useDepartmentOptions } from '../../filters/hooks/use-department-options
 import { aggregateParams } from '../../filters/utils/aggregate-params';
 import { useReimbursementHeadline } from '../hooks/use-reimbursement';
 import { useReimbursementDrill } from '../hooks/use-reimbursement-drill';
+import { headlineQuery } from '../utils/reimbursement-queries';
 import { DenialTrendCard } from './denial-trend-card';
 import { MoneyTrendCard } from './money-trend-card';
 import { ReimbursementHeading } from './reimbursement-heading';
@@ -23,6 +24,7 @@ export function ReimbursementView() {
   const params = aggregateParams(filters, today);
   const { data, error, isPending, isPlaceholderData, refetch, isFetching } = useReimbursementHeadline(params);
   const departments = useDepartmentOptions();
+  const headline = headlineQuery(params);
   const drill = useReimbursementDrill();
   // A drill outside the filter bar's departments would show lines the filters exclude: ignore it.
   const drilled = drill.department !== null && (params.department === undefined || params.department.includes(drill.department)) ? drill.department : null;
@@ -78,11 +80,11 @@ export function ReimbursementView() {
   } else {
     body = (
       <>
-        <ReimbursementTiles totals={data.totals} />
-        <MoneyTrendCard points={data.money} range={data.range} grain={data.grain} />
+        <ReimbursementTiles totals={data.totals} query={headline} />
+        <MoneyTrendCard points={data.money} range={data.range} grain={data.grain} query={{ ...headline, measures: ['charges', 'allowed', 'paid'] }} />
         <div className="reimb-grid">
           <PayerMixSection params={params} range={data.range} />
-          <DenialTrendCard points={data.denials} range={data.range} grain={data.grain} />
+          <DenialTrendCard points={data.denials} range={data.range} grain={data.grain} query={{ ...headline, measures: ['denial_rate'] }} />
         </div>
         <DenialReasonsSection params={params} range={data.range} />
         <DepartmentSections params={params} range={data.range} drilled={drilled} hrefOf={drill.hrefOf} />

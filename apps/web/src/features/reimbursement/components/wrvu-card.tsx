@@ -1,4 +1,7 @@
 import { formatCompactNumber } from '@caseload/domain';
+import { useRef } from 'react';
+import type { AggregateQuery } from '../../../api/aggregate';
+import { ExportMenu } from '../../../ui/export-menu';
 import { ChartFrame } from '../../../ui/charts/chart-frame';
 import { SERIES_COLORS } from '../../../ui/charts/palette';
 import { DataTable } from '../../../ui/data-table';
@@ -17,12 +20,15 @@ const columns: ReadonlyArray<Column<DepartmentPayment>> = [
 ];
 
 /** Work RVUs per department, most first. */
-export function WrvuCard({ departments, range }: { departments: DepartmentPayment[]; range: string }) {
+export function WrvuCard({ departments, range, query }: { departments: DepartmentPayment[]; range: string; query: AggregateQuery }) {
+  const chart = useRef<HTMLDivElement>(null);
   return (
     <ChartFrame
       title={WRVU_TITLE}
       summary={wrvuSummary(departments, range, WRVU_BARS)}
       height={WRVU_HEIGHT}
+      chartRef={chart}
+      actions={<ExportMenu query={query} title={WRVU_TITLE} chart={chart} />}
       legend={
         departments.length > WRVU_BARS ? (
           <p className="card-note">

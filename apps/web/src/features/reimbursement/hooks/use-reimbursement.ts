@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { aggregateUrl, parseAggregateResponse } from '../../../api/aggregate';
-import type { AggregateQuery, AggregateResponse } from '../../../api/aggregate';
+import type { AggregateQuery, AggregateResponse, AggregateRow } from '../../../api/aggregate';
 import { apiFetch } from '../../../api/api-fetch';
 import { formatDateRange } from '../../../ui/format-period';
 import { toMeasureValue } from '../../../ui/measure-value';
 import type { AggregateFilterParams } from '../../filters/utils/aggregate-params';
 import type { DenialReasonsResponse, WhatIfResponse } from '@caseload/contracts';
-import { codesQuery, denialReasonsUrl, departmentsQuery, headlineQuery, payerMixQuery, providersQuery, whatIfUrl } from '../utils/reimbursement-queries';
+import { codesQuery, denialReasonsUrl, departmentsQuery, headlineQuery, payerEncountersQuery, payerMixQuery, providersQuery, whatIfUrl } from '../utils/reimbursement-queries';
 import type { WhatIfInput } from '../utils/reimbursement-queries';
 import {
   buildCodePayments,
@@ -40,7 +40,8 @@ export function buildHeadline(data: AggregateResponse) {
   };
 }
 
-const selectPayerMix = (data: AggregateResponse) => buildPayerMix(data.rows);
+const selectPayerMix = (data: AggregateResponse) => data.rows;
+const selectRows = (data: AggregateResponse) => data.rows;
 const selectDepartments = (data: AggregateResponse) => ({ departments: buildDepartmentPayments(data.rows), unpriced: toMeasureValue(data.meta.unpriced) ?? 0 });
 
 /** The page's headline: it decides loading, empty and error for the whole page. */
@@ -48,8 +49,24 @@ export function useReimbursementHeadline(params: AggregateFilterParams) {
   return useAggregate(headlineQuery(params), buildHeadline);
 }
 
-export function usePayerMix(params: AggregateFilterParams) {
-  return useAggregate(payerMixQuery(params), selectPayerMix);
+/** Charges by payer, and the encounters once `withEncounters` asks for them: one list of shares. */
+export function usePayerMix(params: AggregateFilterParams, withEncounters: boolean) {
+  const charges = useAggregate(payerMixQuery(params), selectPayerMix);
+  const encounters = useQuery({
+    queryKey: ['aggregate', payerEncountersQuery(params)],
+    queryFn: async ({ signal }) => parseAggregateResponse(await apiFetch<unknown>(aggregateUrl(payerEncountersQuery(params)), { signal })),
+    select: selectRows,
+    placeholderData: keepPreviousData,
+    enabled: withEncounters,
+  });
+  const payers = charges.data === undefined ? undefined : buildPayerMix(mergeRows(charges.data, encounters.data ?? [], 'payer_category'));
+  return { charges, encounters, payers };
+}
+
+/** The rows of two answers by the same dimension, as one row per label. */
+function mergeRows(first: readonly AggregateRow[], second: readonly AggregateRow[], key: string): AggregateRow[] {
+  const extra = new Map(second.map((row) => [row[key], row]));
+  return first.map((row) => ({ ...extra.get(row[key]), ...row }));
 }
 
 export function useDepartmentPayments(params: AggregateFilterParams) {

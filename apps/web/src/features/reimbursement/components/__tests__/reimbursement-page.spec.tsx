@@ -120,10 +120,13 @@ describe('ReimbursementPage', () => {
     expect(within(denials).getByRole('img')).toHaveAccessibleName('Line chart of the denial rate by month, Jan 2026 – Feb 2026. Highest 10.0% in Feb 2026, lowest 5.0% in Jan 2026.');
 
     const payerMix = await screen.findByRole('region', { name: 'Payer mix' });
-    expect(url('payer_category')).toBe('/api/v1/aggregate?measures=charges,encounters&groupBy=payer_category&from=2026-01-01&to=2026-03-02&department=CARD,RAD&orderBy=-charges');
+    expect(url('payer_category')).toBe('/api/v1/aggregate?measures=charges&groupBy=payer_category&from=2026-01-01&to=2026-03-02&department=CARD,RAD&orderBy=-charges');
     expect(within(payerMix).getByRole('list', { name: 'Share of charges' })).toHaveTextContent('Medicare 75.0%Commercial 25.0%');
+    // Encounters are counted only when asked for: a distinct count by payer reads the lines.
+    expect(calls.some((call) => call.params.get('measures') === 'encounters')).toBe(false);
     fireEvent.click(within(payerMix).getByRole('radio', { name: 'By encounters' }));
-    expect(within(payerMix).getByRole('list', { name: 'Share of encounters' })).toHaveTextContent('Medicare 40.0%Commercial 60.0%');
+    expect(await within(payerMix).findByRole('list', { name: 'Share of encounters' })).toHaveTextContent('Medicare 40.0%Commercial 60.0%');
+    expect(calls.map((call) => call.url)).toContain('/api/v1/aggregate?measures=encounters&groupBy=payer_category&from=2026-01-01&to=2026-03-02&department=CARD,RAD');
     fireEvent.click(within(payerMix).getByRole('button', { name: 'Show table' }));
     expect(rowTexts(payerMix)).toEqual([
       'Payer categoryChargesShare of chargesEncountersShare of encounters',
@@ -178,6 +181,20 @@ describe('ReimbursementPage', () => {
       'CARD$700.55$770.61+$70.06+10.0%',
       'RAD$400.00$440.00+$40.00+10.0%',
     ]);
+
+    // Every chart and table has its export: the aggregate cards a menu, the two others a CSV.
+    expect(screen.getAllByRole('button', { name: /^Export / }).map((button) => button.getAttribute('aria-label') ?? button.textContent)).toEqual([
+      'Export Headline figures',
+      'Export Charges, allowed and paid by month',
+      'Export Payer mix',
+      'Export Denial rate by month',
+      'Export Expected vs actual payment by department',
+      'Export Work RVUs by department',
+      'Export Expected vs actual payment by code',
+      'Export Work RVUs by provider',
+    ]);
+    expect(within(whatIfCard).getByRole('button', { name: 'Download CSV of the what-if' })).toBeInTheDocument();
+    expect(within(reasons).getByRole('button', { name: 'Download CSV of the top denial reasons' })).toBeInTheDocument();
 
     fireEvent.change(within(whatIfCard).getByLabelText('Work RVU change (%)'), { target: { value: 'ten' } });
     expect(within(whatIfCard).getByText(/Enter a percentage/)).toBeInTheDocument();
