@@ -22,6 +22,7 @@
 //   January alone MRI 120/168 = 0.714286, units needed 150/168 = 0.892857; technologist 142.8 h, FTEs 200/142.8 = 1.400560
 //   February      MRI 120/152 = 0.789474, units needed 150/152 = 0.986842; technologist 129.2 h, FTEs 200/129.2 = 1.547988
 import type { CapacityForecastResponse, CapacityNeedsResponse, CapacityNeedsRow } from '@caseload/contracts';
+import { CapacityWarmer } from '../../src/modules/capacity/capacity-warmer.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const BASE = '/api/v1/capacity';
@@ -280,5 +281,14 @@ describe('capacity forecast and needs', () => {
       const forecast = await t.get(`${BASE}/forecast?section=xray`);
       expect(((await forecast.json()) as { message: string }).message).toMatch(/^section: "xray" is not one of/);
     });
+  });
+
+  it('fits the page’s first forecasts ahead, once per version of the data', async () => {
+    const warmer = t.app.get(CapacityWarmer);
+    expect(await warmer.warm()).toBe(true);
+    // Nothing changed: nothing to fit again.
+    expect(await warmer.warm()).toBe(false);
+    await t.importCsv('encounter_id,patient_id,service_date,department,code,units\nW1,PW1,2024-12-20,RAD,70551,1\n');
+    expect(await warmer.warm()).toBe(true);
   });
 });

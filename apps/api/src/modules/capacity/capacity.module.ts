@@ -7,12 +7,13 @@ import { CapacityModelService } from './capacity-model.service.js';
 import { CapacityController } from './capacity.controller.js';
 import { CapacityRepository } from './capacity.repository.js';
 import { CapacityService } from './capacity.service.js';
+import { CapacityWarmer } from './capacity-warmer.js';
 
 /** Capacity planning (DESIGN §3.2 resources, §4 `minutes` and `utilization`): the resource model, utilization, forecasts and needs. */
 @Module({
   imports: [AnalyticsModule],
   controllers: [CapacityModelController, CapacityController],
-  providers: [CapacityRepository, CapacityModelService, CapacityService, CapacityForecastService, CapacityCache],
+  providers: [CapacityRepository, CapacityModelService, CapacityService, CapacityForecastService, CapacityCache, CapacityWarmer],
   exports: [CapacityModelService, CapacityRepository],
 })
 export class CapacityModule {}
