@@ -1,7 +1,7 @@
 import { formatMoney } from '@caseload/domain';
-import { useId } from 'react';
 import type { AggregateQuery } from '../../../api/aggregate';
 import { ExportMenu } from '../../../ui/export-menu';
+import { TableCard } from '../../../ui/table-card';
 import { DataTable } from '../../../ui/data-table';
 import type { Column } from '../../../ui/data-table';
 import type { CodePayment } from '../utils/reimbursement-shaping';
@@ -32,24 +32,16 @@ export function CodePaymentsCard({
   range: string;
   query: AggregateQuery;
 }) {
-  const id = useId();
   const title = codesTitle(department);
   const note = unpricedNote(unpriced);
   return (
-    <section className="card chart-card reimb-expected" aria-labelledby={`${id}-title`}>
-      <header className="card-header">
-        <h2 id={`${id}-title`} className="card-title">
-          {title}
-        </h2>
-        <ExportMenu query={query} title={title} />
-      </header>
-      <p className="card-note">The {TOP_ROWS} codes with the most expected payment.</p>
+    <TableCard title={title} className="reimb-expected" actions={<ExportMenu query={query} title={title} />} note={`The ${TOP_ROWS} codes with the most expected payment.`}>
       {codes.length === 0 ? (
         <p className="reimb-card-empty">No code has lines in this range.</p>
       ) : (
         <DataTable caption={`${title}, ${range}`} columns={columns} rows={codes} rowKey={(item) => item.code} />
       )}
       {note ? <p className="reimb-unpriced">{note}</p> : null}
-    </section>
+    </TableCard>
   );
 }

@@ -1,9 +1,9 @@
 import type { DenialReasonRow, DenialReasonsResponse } from '@caseload/contracts';
 import { formatMoney } from '@caseload/domain';
-import { useId } from 'react';
 import { DataTable } from '../../../ui/data-table';
 import type { Column } from '../../../ui/data-table';
 import { saveBlob } from '../../../ui/export-download';
+import { TableCard } from '../../../ui/table-card';
 import { tableCsv } from '../utils/table-csv';
 import { DENIAL_REASONS_TITLE } from './reimbursement-layout';
 
@@ -17,20 +17,15 @@ const columns: ReadonlyArray<Column<DenialReasonRow>> = [
 
 /** The top CARC reasons among the denied lines; descriptions only where the CARC list was loaded. */
 export function DenialReasonsCard({ answer, range }: { answer: DenialReasonsResponse; range: string }) {
-  const id = useId();
   const { totals, meta } = answer;
+  const download =
+    answer.rows.length > 0 ? (
+      <button type="button" className="button button-quiet" onClick={() => downloadDenialReasons(answer)}>
+        Download CSV<span className="visually-hidden"> of the top denial reasons</span>
+      </button>
+    ) : null;
   return (
-    <section className="card chart-card reimb-expected" aria-labelledby={`${id}-title`}>
-      <header className="card-header">
-        <h2 id={`${id}-title`} className="card-title">
-          {DENIAL_REASONS_TITLE}
-        </h2>
-        {answer.rows.length > 0 ? (
-          <button type="button" className="button button-quiet" onClick={() => downloadDenialReasons(answer)}>
-            Download CSV<span className="visually-hidden"> of the top denial reasons</span>
-          </button>
-        ) : null}
-      </header>
+    <TableCard title={DENIAL_REASONS_TITLE} className="reimb-expected" actions={download}>
       {answer.rows.length === 0 ? (
         <p className="reimb-card-empty">No line was denied in this range.</p>
       ) : (
@@ -47,7 +42,7 @@ export function DenialReasonsCard({ answer, range }: { answer: DenialReasonsResp
           Reason texts show once an administrator loads the CARC list (X12's code and description CSV) with <code>POST /api/v1/reimbursement/denial-codes</code>.
         </p>
       ) : null}
-    </section>
+    </TableCard>
   );
 }
 

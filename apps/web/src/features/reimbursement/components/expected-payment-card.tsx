@@ -1,8 +1,8 @@
 import { formatMoney } from '@caseload/domain';
-import { useId } from 'react';
 import { Link } from 'react-router';
 import type { AggregateQuery } from '../../../api/aggregate';
 import { ExportMenu } from '../../../ui/export-menu';
+import { TableCard } from '../../../ui/table-card';
 import { DataTable } from '../../../ui/data-table';
 import type { Column } from '../../../ui/data-table';
 import type { DepartmentPayment } from '../utils/reimbursement-shaping';
@@ -41,26 +41,20 @@ export function ExpectedPaymentCard({
   drilled: string | null;
   query: AggregateQuery;
 }) {
-  const id = useId();
   const note = unpricedNote(unpriced);
   return (
-    <section className="card chart-card reimb-expected" aria-labelledby={`${id}-title`}>
-      <header className="card-header">
-        <h2 id={`${id}-title`} className="card-title">
-          {EXPECTED_TITLE}
-        </h2>
-        <ExportMenu query={query} title={EXPECTED_TITLE} />
-      </header>
-      <p className="card-note">
-        Paid against the fee-schedule payment for the same lines; a negative variance is paid below the schedule. Choose a department to see its codes and
-        providers.
-      </p>
+    <TableCard
+      title={EXPECTED_TITLE}
+      className="reimb-expected"
+      actions={<ExportMenu query={query} title={EXPECTED_TITLE} />}
+      note="Paid against the fee-schedule payment for the same lines; a negative variance is paid below the schedule. Choose a department to see its codes and providers."
+    >
       {departments.length === 0 ? (
         <p className="reimb-card-empty">No department has lines in this range.</p>
       ) : (
         <DataTable caption={`Paid and expected payment by department, ${range}`} columns={columns(hrefOf, drilled)} rows={departments} rowKey={(item) => item.department} />
       )}
       {note ? <p className="reimb-unpriced">{note}</p> : null}
-    </section>
+    </TableCard>
   );
 }

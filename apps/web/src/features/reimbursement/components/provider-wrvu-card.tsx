@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import type { AggregateQuery } from '../../../api/aggregate';
 import { ExportMenu } from '../../../ui/export-menu';
+import { TableCard } from '../../../ui/table-card';
 import { DataTable } from '../../../ui/data-table';
 import type { Column } from '../../../ui/data-table';
 import { formatExact } from '../../../ui/format-measure';
@@ -23,7 +23,6 @@ function WrvuCell({ item, largest }: { item: ProviderWrvu; largest: number }) {
 
 /** Work RVUs by rendering provider (NPI), most first: of one department when drilled. */
 export function ProviderWrvuCard({ providers, department, range, query }: { providers: ProviderWrvu[]; department: string | null; range: string; query: AggregateQuery }) {
-  const id = useId();
   const title = providersTitle(department);
   const largest = providers.reduce((max, item) => Math.max(max, item.wrvu), 0);
   const columns: ReadonlyArray<Column<ProviderWrvu>> = [
@@ -32,19 +31,17 @@ export function ProviderWrvuCard({ providers, department, range, query }: { prov
     { key: 'wrvu', header: 'Work RVUs', numeric: true, cell: (item) => <WrvuCell item={item} largest={largest} /> },
   ];
   return (
-    <section className="card chart-card reimb-expected" aria-labelledby={`${id}-title`}>
-      <header className="card-header">
-        <h2 id={`${id}-title`} className="card-title">
-          {title}
-        </h2>
-        <ExportMenu query={query} title={title} />
-      </header>
-      <p className="card-note">The {TOP_ROWS} providers with the most work RVUs, by the NPI on the lines.</p>
+    <TableCard
+      title={title}
+      className="reimb-expected"
+      actions={<ExportMenu query={query} title={title} />}
+      note={`The ${TOP_ROWS} providers with the most work RVUs, by the NPI on the lines.`}
+    >
       {providers.length === 0 ? (
         <p className="reimb-card-empty">No provider has lines in this range.</p>
       ) : (
         <DataTable caption={`${title}, ${range}`} columns={columns} rows={providers} rowKey={(item) => item.npi ?? 'none'} />
       )}
-    </section>
+    </TableCard>
   );
 }

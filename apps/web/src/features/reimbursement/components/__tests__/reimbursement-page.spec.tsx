@@ -199,7 +199,7 @@ describe('ReimbursementPage', () => {
     fireEvent.change(within(whatIfCard).getByLabelText('Work RVU change (%)'), { target: { value: 'ten' } });
     expect(within(whatIfCard).getByText(/Enter a percentage/)).toBeInTheDocument();
     expect(within(whatIfCard).getByLabelText('Work RVU change (%)')).toHaveAttribute('aria-invalid', 'true');
-  });
+  }, 30_000);
 
   it('says what to do when nothing was ever imported', async () => {
     const empty = { rows: [], totals: { lines: 0 }, meta };
