@@ -29,6 +29,12 @@ export class BenchClient {
     this.token = (JSON.parse(answer.body) as { accessToken: string }).accessToken;
   }
 
+  /** The signed-in admin's token, for requests this client does not make itself (the export downloads). */
+  get accessToken(): string {
+    if (this.token === null) throw new Error('not signed in');
+    return this.token;
+  }
+
   /** `fresh`: `Cache-Control: no-cache`, so the API computes the answer rather than reuse one. */
   get(path: string, fresh = false): Promise<HttpAnswer> {
     return this.send('GET', path, undefined, fresh);

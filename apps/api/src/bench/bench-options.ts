@@ -14,6 +14,8 @@ export interface BenchOptions {
   clients: number;
   fresh: boolean;
   skipLoad: boolean;
+  /** Only the export section, on the lines already loaded (with --skip-load). */
+  exportsOnly: boolean;
 }
 
 export const BENCH_USAGE = `Usage: npm run bench -- [options]
@@ -24,7 +26,8 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --baseline-repeat K  timed runs of each raw GROUP BY at most (default 5)
   --clients C          concurrent clients (default 10)
   --fresh              drop and re-create the bench database first
-  --skip-load          reuse the lines already loaded when their count matches`;
+  --skip-load          reuse the lines already loaded when their count matches
+  --exports-only       only the export section (large CSV, XLSX and Arrow exports); needs --skip-load`;
 
 function whole(name: string, raw: string | undefined, fallback: number, min: number): number {
   if (raw === undefined) return fallback;
@@ -42,6 +45,7 @@ const OPTIONS = {
   clients: { type: 'string' },
   fresh: { type: 'boolean', default: false },
   'skip-load': { type: 'boolean', default: false },
+  'exports-only': { type: 'boolean', default: false },
 } as const;
 
 function readArgs(args: string[]) {
@@ -54,6 +58,7 @@ function readArgs(args: string[]) {
 
 export function parseBenchOptions(args: string[]): BenchOptions {
   const values = readArgs(args);
+  if (values['exports-only'] && !values['skip-load']) throw new AppException('BAD_ARGUMENT', '--exports-only measures the lines an earlier run loaded: give --skip-load too');
   if (values.fresh && values['skip-load']) throw new AppException('BAD_ARGUMENT', '--fresh and --skip-load contradict each other; give one of them');
   return {
     lines: whole('lines', values.lines, 10_000_000, 1_000),
@@ -64,5 +69,6 @@ export function parseBenchOptions(args: string[]): BenchOptions {
     clients: whole('clients', values.clients, 10, 1),
     fresh: values.fresh,
     skipLoad: values['skip-load'],
+    exportsOnly: values['exports-only'],
   };
 }

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BaselineResult } from './bench-baseline.js';
 import type { ConcurrencyResult } from './bench-concurrency.js';
+import { EXPORT_MEMORY_TARGET_BYTES, EXPORT_TARGETS, type ExportBenchResult } from './bench-export.js';
 import type { GenerationResult, ImportResult } from './bench-load.js';
 import type { MachineInfo } from './bench-machine.js';
 import type { BenchOptions } from './bench-options.js';
@@ -32,6 +33,8 @@ export interface BenchReport {
   questions: QuestionReport[];
   concurrency: ConcurrencyResult;
   memory: { peakBytes: number; httpPeakBytes: number; byPhase: Record<string, number> };
+  /** GET /api/v1/export of a large answer in each streamed format. */
+  exports: ExportBenchResult[];
 }
 
 type Status = 'PASS' | 'MISS' | 'INFO' | 'SKIP';
@@ -86,6 +89,7 @@ export function figures(report: BenchReport): Figure[] {
     { figure: `dashboard request p95 as the pages ask, cache allowed (worst: ${slowestCached?.question.id ?? '—'})`, measured: ms(slowestCached?.cached.p95 ?? Number.NaN), target: '—', status: 'INFO' },
     { figure: 'answers agree with the raw SQL (API totals = raw totals)', measured: `${agreeing}/${questions.length}`, target: 'all', status: pass(agreeing === questions.length) },
   ];
+  list.push(...exportFigures(report.exports));
   if (generation !== null) {
     list.push({ figure: `generation of the CSV (${whole(generation.lines)} lines, ${whole(generation.bytes / MB)} MB), not part of the import`, measured: `${(generation.ms / 1000).toFixed(1)} s`, target: '—', status: 'INFO' });
   }
@@ -93,6 +97,40 @@ export function figures(report: BenchReport): Figure[] {
     list.push({ figure: 'import split: read, validate and COPY to staging / set-based load and commit', measured: `${(ingest.stagingMs / 1000).toFixed(1)} s / ${(ingest.loadMs / 1000).toFixed(1)} s`, target: '—', status: 'INFO' });
   }
   return list;
+}
+
+/** The export section's figures: rows/s against each format's target, and the server's memory growth. */
+export function exportFigures(results: readonly ExportBenchResult[]): Figure[] {
+  return results.flatMap((result): Figure[] => {
+    const target = EXPORT_TARGETS[result.format];
+    const size = `${whole(result.rows)} rows, ${whole(result.bytes / MB)} MB in ${(result.totalMs / 1000).toFixed(1)} s, first byte after ${(result.firstByteMs / 1000).toFixed(1)} s`;
+    return [
+      {
+        figure: `export ${result.format.toUpperCase()} streamed (${size})`,
+        measured: `${whole(result.rowsPerSecond)} rows/s`,
+        target: target === null ? '—' : `≥ ${whole(target / 1000)}k rows/s`,
+        status: target === null ? 'INFO' : pass(result.rowsPerSecond >= target),
+      },
+      {
+        figure: `export ${result.format.toUpperCase()}: the same rows from the first byte to the last (the writer's pace once the database has answered)`,
+        measured: `${whole(result.streamRowsPerSecond)} rows/s`,
+        target: '—',
+        status: 'INFO',
+      },
+      {
+        figure: `export ${result.format.toUpperCase()}: server RSS growth during the export (${whole(result.rssBeforeBytes / MB)} → ${whole(result.rssPeakBytes / MB)} MB)`,
+        measured: `${whole(result.rssGrowthBytes / MB)} MB`,
+        target: '≤ 100 MB',
+        status: pass(result.rssGrowthBytes <= EXPORT_MEMORY_TARGET_BYTES),
+      },
+    ];
+  });
+}
+
+/** The export section alone (`--exports-only`). */
+export function renderExportReport(results: readonly ExportBenchResult[], head: string): string {
+  const rows = exportFigures(results).map((f) => [f.figure, f.measured, f.target, f.status]);
+  return `${head}\n\n${table(['figure', 'measured', 'target', 'result'], rows, [1])}\n\nQuery: GET /api/v1/export?${results[0]?.query ?? ''}&format=…\n`;
 }
 
 function table(headers: string[], rows: string[][], right: number[]): string {

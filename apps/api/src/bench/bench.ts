@@ -11,6 +11,7 @@ import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { openDatabase } from '../database/database-bootstrap.js';
 import { runBaseline } from './bench-baseline.js';
 import { runConcurrency } from './bench-concurrency.js';
+import { runExports, type ExportBenchResult } from './bench-export.js';
 import { BENCH_DATA_DIR, benchDatabaseUrl, ensureBenchDatabase, loadedData, openBenchServer, waitForDisconnect, type BenchServer } from './bench-database.js';
 import { BenchClient } from './bench-http.js';
 import { generateMainCsv, importCsv, writeDayCsv, type GenerationResult, type ImportResult } from './bench-load.js';
@@ -18,7 +19,7 @@ import { BenchLogger } from './bench-log.js';
 import { machineInfo } from './bench-machine.js';
 import { parseBenchOptions, type BenchOptions } from './bench-options.js';
 import { aggregatePath, benchDates, benchQuestions, radiologyCodesQuestion, type BenchDates } from './bench-questions.js';
-import { ms, renderReport, writeReport, type QuestionReport, type RefreshResult } from './bench-report.js';
+import { ms, renderExportReport, renderReport, writeReport, type QuestionReport, type RefreshResult } from './bench-report.js';
 import { RssSampler } from './bench-stats.js';
 import { runSuite } from './bench-suite.js';
 
@@ -119,6 +120,12 @@ async function queryPhases(ctx: Context, client: BenchClient, dates: BenchDates)
   });
 }
 
+async function exportPhase(ctx: Context, client: BenchClient, port: number, dates: BenchDates): Promise<ExportBenchResult[]> {
+  ctx.rss.enter('export');
+  console.log('\n[export] a large answer through GET /api/v1/export, streamed, as CSV, XLSX and Arrow…');
+  return runExports(port, client.accessToken, dates.yesterday, (line) => console.log(line));
+}
+
 async function measure(ctx: Context, server: BenchServer, reuse: boolean, mainName: string): Promise<number> {
   const startedAt = new Date().toISOString();
   const dates = benchDates(todayIn(ctx.config.timeZone));
@@ -130,7 +137,8 @@ async function measure(ctx: Context, server: BenchServer, reuse: boolean, mainNa
     const loaded = reuse ? { generation: null, ingest: null } : await ingestPhase(ctx, app, mainName, dates.yesterday);
     const indexFrom = Date.now();
     await app.listen(0, '127.0.0.1');
-    client = new BenchClient((app.getHttpServer().address() as AddressInfo).port, ctx.options.clients);
+    const port = (app.getHttpServer().address() as AddressInfo).port;
+    client = new BenchClient(port, ctx.options.clients);
     await client.login(ADMIN_EMAIL, ctx.config.adminPassword!);
     // A server answers from its index once it has built it (until then, from the database):
     // the time to that state is a figure of its own, and the rest is measured in it.
@@ -142,6 +150,14 @@ async function measure(ctx: Context, server: BenchServer, reuse: boolean, mainNa
     console.log(`\n[index] built with its distinct-count index ${ms(Date.now() - indexFrom)} after ${reuse ? 'the server started' : 'the import'}`);
     console.log(`  memory then: RSS ${mb(usage.rss)}, JS heap ${mb(usage.heapUsed)} of ${mb(usage.heapTotal)}, typed arrays ${mb(usage.arrayBuffers)}`);
     const index = { readyAfterMs: Date.now() - indexFrom, afterRefreshMs: 0 };
+    if (ctx.options.exportsOnly) {
+      const exports = await exportPhase(ctx, client, port, dates);
+      ctx.rss.stop();
+      const machine = await machineInfo(ctx.databaseUrl, server.embedded);
+      const head = `Caseload bench, export section only — ${whole(machine.factLines)} lines, ${machine.cores} cores, Node ${machine.node}, PostgreSQL ${machine.postgres}, commit ${machine.gitCommit ?? '?'}`;
+      console.log(`\n${renderExportReport(exports, head)}`);
+      return 0;
+    }
     const refresh = await refreshPhase(ctx, app, client, dates.yesterday);
     // The import patched the index's days; its distinct-count index is rebuilt in the background.
     const rebuilding = Date.now();
@@ -152,10 +168,11 @@ async function measure(ctx: Context, server: BenchServer, reuse: boolean, mainNa
     ctx.rss.enter('concurrency');
     console.log(`\n[concurrency] ${ctx.options.clients} clients for ${ctx.options.duration} s over the suite…`);
     const concurrency = await runConcurrency(client, questions.map((q) => q.question), ctx.options.clients, ctx.options.duration);
+    const exports = await exportPhase(ctx, client, port, dates);
     ctx.rss.stop();
     const machine = await machineInfo(ctx.databaseUrl, server.embedded);
     const memory = { peakBytes: ctx.rss.peak(), httpPeakBytes: ctx.rss.peak(['index', 'refresh', 'suite', 'baseline', 'concurrency']), byPhase: ctx.rss.byPhase() };
-    const report = { startedAt, finishedAt: new Date().toISOString(), options: ctx.options, machine, ...loaded, refresh, index, questions, concurrency, memory };
+    const report = { startedAt, finishedAt: new Date().toISOString(), options: ctx.options, machine, ...loaded, refresh, index, questions, concurrency, memory, exports };
     console.log(`\n${renderReport(report)}`);
     console.log(`Results: ${await writeReport(report)}`);
     return 0;

@@ -75,6 +75,17 @@ function maskOfGroup(answer: AggregateResponse, groupBy: readonly DimensionId[],
 }
 
 /**
+ * The report of an export that suppression leaves as it is: turned off, or no count of people
+ * among the measures. Null when the cells must be looked at (which needs the whole answer).
+ */
+export function suppressionNotNeeded(measures: readonly MeasureId[], requested: boolean): SuppressionReport | null {
+  const base = { requested, applied: false, decidedBy: [], blankedCells: 0, blankedTotals: 0 };
+  if (!requested) return { ...base, rule: TURNED_OFF };
+  if (!measures.some((measure) => MEASURE_DEFINITIONS[measure].countsPeople)) return { ...base, rule: NOTHING_TO_SUPPRESS };
+  return null;
+}
+
+/**
  * Blanks small counts of people in an answer before it is exported: every measure of a blanked
  * cell or total becomes null. The comparison columns (`_compare`) are decided on their own counts.
  */
@@ -84,10 +95,9 @@ export function suppressAnswer(
   measures: readonly MeasureId[],
   options: { requested: boolean; compare: boolean },
 ): { answer: AggregateResponse; report: SuppressionReport } {
+  const untouched = suppressionNotNeeded(measures, options.requested);
+  if (untouched !== null) return { answer, report: untouched };
   const counted = measures.filter((measure) => MEASURE_DEFINITIONS[measure].countsPeople);
-  const base = { requested: options.requested, blankedCells: 0, blankedTotals: 0 };
-  if (!options.requested) return { answer, report: { ...base, applied: false, decidedBy: [], rule: TURNED_OFF } };
-  if (counted.length === 0) return { answer, report: { ...base, applied: false, decidedBy: [], rule: NOTHING_TO_SUPPRESS } };
   if (groupBy.length > 2) {
     throw new InvalidParameterException('groupBy', 'an export with small-cell suppression takes at most two group-bys (a list, or rows × columns)');
   }

@@ -11,6 +11,9 @@ export interface ExportColumn {
   unit: MeasureUnit | 'label';
 }
 
+/** Rows in the export's column order (the labels, then the measures' values), as a streamed export hands them over. */
+export type RowBatch = AggregateValue[][];
+
 /** The answer laid out for a file: columns, rows of cells, the totals row, and which cells were blanked. */
 export interface ExportTable {
   columns: ExportColumn[];
@@ -40,10 +43,15 @@ export function buildExportTable(query: AggregateQuery, published: AggregateResp
   const rows = published.rows.map((row) => columns.map((column) => cell(row, column.key)));
   const blanked = published.rows.map((row, r) => columns.map((column) => wasBlanked(cell(original.rows[r]!, column.key), cell(row, column.key))));
   if (query.groupBy.length === 0) return { columns, rows, blanked, totals: null, totalsBlanked: null };
-  const totals = columns.map((column, c): AggregateValue => {
-    if (column.unit !== 'label') return published.totals[column.key] ?? null;
-    return c === 0 ? 'Total' : '';
-  });
+  const totals = totalsRow(columns, published.totals);
   const totalsBlanked = columns.map((column) => column.unit !== 'label' && wasBlanked(original.totals[column.key] ?? null, published.totals[column.key] ?? null));
   return { columns, rows, blanked, totals, totalsBlanked };
+}
+
+/** The totals row under the rows: `Total` in the first label column, the totals' values under the measures. */
+export function totalsRow(columns: readonly ExportColumn[], totals: Record<string, AggregateValue>): AggregateValue[] {
+  return columns.map((column, c): AggregateValue => {
+    if (column.unit !== 'label') return totals[column.key] ?? null;
+    return c === 0 ? 'Total' : '';
+  });
 }

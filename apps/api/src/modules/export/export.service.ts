@@ -1,17 +1,21 @@
 import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
+import type { AggregateQuery } from '../analytics/aggregate-query.js';
+import type { SliceSpec } from '../analytics/aggregate-sql.js';
 import { AggregateService } from '../analytics/aggregate.service.js';
 import { DataVersionService } from '../analytics/data-version.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/current-user.decorator.js';
 import { dataAsOf, exportTitle, type ExportManifest } from './export-manifest.js';
 import type { ExportFormat, ExportRequest } from './export-query.js';
-import { suppressAnswer } from './export-suppression.js';
-import { buildExportTable } from './export-table.js';
-import { arrowFile } from './writers/arrow-writer.js';
-import { csvStream } from './writers/csv-writer.js';
+import { ExportRowsRepository, type RowStream } from './export-rows.repository.js';
+import type { ExportSink } from './export-sink.js';
+import { suppressAnswer, suppressionNotNeeded, type SuppressionReport } from './export-suppression.js';
+import { buildExportTable, exportColumns, totalsRow, type ExportTable } from './export-table.js';
+import { arrowFile, writeArrow } from './writers/arrow-writer.js';
+import { csvStream, writeCsv } from './writers/csv-writer.js';
 import { pdfStream } from './writers/pdf-writer.js';
-import { xlsxStream } from './writers/xlsx-writer.js';
+import { writeXlsx, xlsxStream } from './writers/xlsx-writer.js';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -20,36 +24,158 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
 };
 
+/**
+ * Answers that provably have at most this many rows are built in memory, through the aggregate
+ * engine (its cache, rollups and in-memory index answer them fastest, and the file's header can
+ * count the rows); larger ones stream. The bound is an upper bound from the group-bys (see
+ * ExportRowsRepository.rowBound), never a guess that a large answer could slip under: a cost
+ * estimate of a GROUP BY's groups can be wrong by orders of magnitude.
+ */
+export const STREAM_ABOVE_ROWS = 50_000;
+
+/** A PDF is a report to read: it holds the first rows, and says how many it left out. */
+export const PDF_MAX_ROWS = 2_000;
+
+/** A file whose bytes are ready to send (built in memory, or bounded as a PDF is). */
 export interface ExportFile {
+  kind: 'file';
   fileName: string;
   contentType: string;
   manifest: ExportManifest;
   body: Readable | Uint8Array;
 }
 
+/** A file written as its rows come from the database; the query has answered its first rows. */
+export interface StreamedExport {
+  kind: 'stream';
+  fileName: string;
+  contentType: string;
+  /** What is known before the rows: `rowCount` is null. */
+  manifest: ExportManifest;
+  /** Writes the file to the sink, then the audit entry with the rows written; answers them. */
+  write(sink: ExportSink): Promise<number>;
+}
+
+export type ExportResult = ExportFile | StreamedExport;
+
 /**
- * An aggregate answer as a file. The rows come from the aggregate service under the user's
+ * An aggregate answer as a file. The rows come from the aggregate engine under the user's
  * department scope; small counts of people are blanked unless an admin or analyst said not to;
  * every export is written to the audit log.
+ *
+ * Suppression needs the whole table (and takes at most two group-bys), and comparisons join two
+ * answers: those exports are built in memory. The others stream when they can be large: a cursor
+ * reads the rows in batches, each writer writes them to the response as they come, and the
+ * response's backpressure paces the cursor, so memory stays flat whatever the row count.
  */
 @Injectable()
 export class ExportService {
   private readonly logger = new Logger('Export');
+  /** See STREAM_ABOVE_ROWS; a test lowers it to send a small answer down the streamed path. */
+  streamAboveRows = STREAM_ABOVE_ROWS;
+  /** See PDF_MAX_ROWS; a test lowers it to check what a report says about the rows it left out. */
+  pdfMaxRows = PDF_MAX_ROWS;
 
   constructor(
     private readonly aggregates: AggregateService,
     private readonly dataVersion: DataVersionService,
     private readonly audit: AuditService,
+    private readonly rows: ExportRowsRepository,
   ) {}
 
-  async export(request: ExportRequest, user: AuthUser, address: string | null): Promise<ExportFile> {
-    const { query, format } = request;
+  async export(request: ExportRequest, user: AuthUser, address: string | null): Promise<ExportResult> {
+    const { query } = request;
     // The version is read first: the answer is at least this recent.
     const version = await this.dataVersion.current();
+    const untouched = query.compare === null ? suppressionNotNeeded(query.measures, request.suppress) : null;
+    if (untouched !== null && query.groupBy.length > 0) {
+      const spec = this.aggregates.sliceSpec(query, user.departments);
+      if ((await this.rows.rowBound(query, spec)) > this.streamAboveRows) return this.streamed(request, user, address, version, spec, untouched);
+    }
+    return this.inMemory(request, user, address, version);
+  }
+
+  private async inMemory(request: ExportRequest, user: AuthUser, address: string | null, version: string): Promise<ExportFile> {
+    const { query, format } = request;
     const original = await this.aggregates.aggregate(query, user.departments);
     const { answer, report } = suppressAnswer(original, query.groupBy, query.measures, { requested: request.suppress, compare: query.compare !== null });
     const table = buildExportTable(query, answer, original);
-    const manifest: ExportManifest = {
+    const manifest = this.manifest(query, format, version, user, report, answer.rows.length);
+    if (format === 'pdf' && table.rows.length > this.pdfMaxRows) {
+      manifest.rowsLeftOut = table.rows.length - this.pdfMaxRows;
+      table.rows = table.rows.slice(0, this.pdfMaxRows);
+      table.blanked = table.blanked.slice(0, this.pdfMaxRows);
+    }
+    await this.record(manifest, user, address, { rows: manifest.rowCount });
+    return { kind: 'file', fileName: fileName(manifest, format), contentType: CONTENT_TYPES[format], manifest, body: render(format, request, table, manifest) };
+  }
+
+  private async streamed(request: ExportRequest, user: AuthUser, address: string | null, version: string, spec: SliceSpec, report: SuppressionReport): Promise<ExportResult> {
+    const { query, format } = request;
+    const columns = exportColumns(query);
+    // The totals cover every row the filters match, whatever the limit cuts (DESIGN §6): the
+    // aggregate engine's own totals, distinct counts exact, and cached like any answer.
+    const whole = await this.aggregates.aggregate({ ...query, groupBy: [], orderBy: null, limit: null }, user.departments);
+    const totals = totalsRow(columns, whole.totals);
+    const manifest = this.manifest(query, format, version, user, report, null);
+
+    if (format === 'pdf') {
+      const { rows, total } = await this.rows.firstRows(query, spec, this.pdfMaxRows);
+      manifest.rowCount = total;
+      manifest.rowsLeftOut = total - rows.length;
+      const table: ExportTable = { columns, rows, blanked: rows.map((row) => row.map(() => false)), totals, totalsBlanked: totals.map(() => false) };
+      await this.record(manifest, user, address, { rows: total });
+      return { kind: 'file', fileName: fileName(manifest, format), contentType: CONTENT_TYPES[format], manifest, body: pdfStream(table, manifest) };
+    }
+
+    const stream = await this.rows.open(query, spec);
+    return {
+      kind: 'stream',
+      fileName: fileName(manifest, format),
+      contentType: CONTENT_TYPES[format],
+      manifest,
+      write: (sink) => this.writeStreamed(request, manifest, columns, totals, stream, sink, user, address),
+    };
+  }
+
+  private async writeStreamed(
+    request: ExportRequest,
+    manifest: ExportManifest,
+    columns: ReturnType<typeof exportColumns>,
+    totals: ReturnType<typeof totalsRow>,
+    stream: RowStream,
+    sink: ExportSink,
+    user: AuthUser,
+    address: string | null,
+  ): Promise<number> {
+    const batches = stream.batches();
+    let rows: number;
+    try {
+      switch (request.format) {
+        case 'csv':
+          rows = await writeCsv(columns, batches, totals, request.bom, sink);
+          break;
+        case 'xlsx':
+          rows = await writeXlsx(columns, batches, totals, (count) => ({ ...manifest, rowCount: count }), sink);
+          break;
+        default:
+          rows = await writeArrow(columns, batches, totals, manifest, sink);
+      }
+    } catch (error) {
+      await stream.close();
+      // An export that was cut off is audited too, with the rows it had sent.
+      await this.record({ ...manifest, rowCount: stream.rows }, user, address, { rows: stream.rows, completed: false }).catch((failure: unknown) =>
+        this.logger.error(`the audit entry of an abandoned export could not be written: ${String(failure)}`),
+      );
+      throw error;
+    }
+    // The audit entry is written before the response ends: a file the client received whole is in the log.
+    await this.record({ ...manifest, rowCount: rows }, user, address, { rows, completed: true, bytes: sink.bytes });
+    return rows;
+  }
+
+  private manifest(query: AggregateQuery, format: ExportFormat, version: string, user: AuthUser, report: SuppressionReport, rowCount: number | null): ExportManifest {
+    return {
       title: exportTitle(query),
       format,
       measures: [...query.measures],
@@ -65,29 +191,32 @@ export class ExportService {
       dataVersion: version,
       generatedAt: new Date().toISOString(),
       generatedBy: user.email,
-      rowCount: answer.rows.length,
+      rowCount,
+      rowsLeftOut: 0,
       suppression: report,
     };
+  }
 
+  private async record(manifest: ExportManifest, user: AuthUser, address: string | null, outcome: { rows: number | null; completed?: boolean; bytes?: number }): Promise<void> {
+    const report = manifest.suppression;
     await this.audit.record({
       action: 'export',
       actor: user.email,
       address,
       details: {
-        format,
+        format: manifest.format,
         query: { ...manifest, suppression: undefined, generatedAt: undefined, generatedBy: undefined, title: undefined, format: undefined },
         departmentScope: user.departments,
-        rows: manifest.rowCount,
+        ...outcome,
         suppression: { requested: report.requested, applied: report.applied, blankedCells: report.blankedCells, blankedTotals: report.blankedTotals },
       },
     });
-    this.logger.log(`export ${format} by ${user.email}: ${manifest.rowCount} rows, ${report.blankedCells + report.blankedTotals} values suppressed`);
-
-    return { fileName: fileName(manifest, format), contentType: CONTENT_TYPES[format], manifest, body: render(format, request, table, manifest) };
+    const state = outcome.completed === false ? ' (cut off)' : '';
+    this.logger.log(`export ${manifest.format} by ${user.email}: ${outcome.rows ?? '?'} rows${state}, ${report.blankedCells + report.blankedTotals} values suppressed`);
   }
 }
 
-function render(format: ExportFormat, request: ExportRequest, table: ReturnType<typeof buildExportTable>, manifest: ExportManifest): Readable | Uint8Array {
+function render(format: ExportFormat, request: ExportRequest, table: ExportTable, manifest: ExportManifest): Readable | Uint8Array {
   switch (format) {
     case 'csv':
       return csvStream(table, request.bom);

@@ -1,6 +1,37 @@
-import { Float64, Schema, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import {
+  AsyncByteQueue,
+  Field,
+  Float64,
+  RecordBatch,
+  RecordBatchFileWriter,
+  Schema,
+  Struct,
+  Table,
+  Utf8,
+  makeData,
+  tableToIPC,
+  vectorFromArray,
+  type Vector,
+} from 'apache-arrow';
+import type { AggregateValue } from '@caseload/contracts';
 import type { ExportManifest } from '../export-manifest.js';
-import type { ExportTable } from '../export-table.js';
+import type { ExportSink } from '../export-sink.js';
+import type { ExportColumn, ExportTable, RowBatch } from '../export-table.js';
+
+function columnVector(column: ExportColumn, rows: readonly AggregateValue[][], c: number): Vector {
+  return column.unit === 'label'
+    ? vectorFromArray(rows.map((row) => (row[c] === null ? null : String(row[c]))), new Utf8())
+    : vectorFromArray(rows.map((row) => (typeof row[c] === 'number' ? row[c] : null)), new Float64());
+}
+
+/** The schema metadata: the manifest and the totals row (null without a group-by). */
+function metadata(columns: readonly ExportColumn[], totals: AggregateValue[] | null, manifest: ExportManifest): Map<string, string> {
+  const totalsByKey = totals === null ? null : Object.fromEntries(columns.flatMap((column, c) => (column.unit === 'label' ? [] : [[column.key, totals[c] ?? null]])));
+  return new Map<string, string>([
+    ['caseload:manifest', JSON.stringify(manifest)],
+    ['caseload:totals', JSON.stringify(totalsByKey)],
+  ]);
+}
 
 /**
  * An Arrow IPC file: group-by labels as Utf8, measures as Float64, blanked and undefined values
@@ -9,17 +40,52 @@ import type { ExportTable } from '../export-table.js';
  */
 export function arrowFile(table: ExportTable, manifest: ExportManifest): Uint8Array {
   const vectors: Record<string, Vector> = {};
-  table.columns.forEach((column, c) => {
-    vectors[column.key] =
-      column.unit === 'label'
-        ? vectorFromArray(table.rows.map((row) => (row[c] === null ? null : String(row[c]))), new Utf8())
-        : vectorFromArray(table.rows.map((row) => (typeof row[c] === 'number' ? row[c] : null)), new Float64());
-  });
+  table.columns.forEach((column, c) => (vectors[column.key] = columnVector(column, table.rows, c)));
   const data = new Table(vectors);
-  const totals = table.totals === null ? null : Object.fromEntries(table.columns.flatMap((column, c) => (column.unit === 'label' ? [] : [[column.key, table.totals![c] ?? null]])));
-  const metadata = new Map<string, string>([
-    ['caseload:manifest', JSON.stringify(manifest)],
-    ['caseload:totals', JSON.stringify(totals)],
-  ]);
-  return tableToIPC(new Table(new Schema(data.schema.fields, metadata), data.batches), 'file');
+  const totals = table.totals;
+  return tableToIPC(new Table(new Schema(data.schema.fields, metadata(table.columns, totals, manifest)), data.batches), 'file');
+}
+
+/** The writer's output taken as it is produced, rather than queued for an async reader. */
+class ChunkCollector extends AsyncByteQueue {
+  private chunks: Uint8Array[] = [];
+
+  override write(value: Uint8Array): void {
+    if (value.byteLength > 0) this.chunks.push(value);
+  }
+
+  take(): Uint8Array {
+    const taken = Buffer.concat(this.chunks);
+    this.chunks = [];
+    return taken;
+  }
+}
+
+/**
+ * The same file from batches of rows, one record batch per batch, each written to the sink before
+ * the next is read. The manifest is the one known before the rows (its rowCount is null: the
+ * file's own row count says it). Answers the rows written.
+ */
+export async function writeArrow(
+  columns: readonly ExportColumn[],
+  batches: AsyncIterable<RowBatch>,
+  totals: AggregateValue[] | null,
+  manifest: ExportManifest,
+  sink: ExportSink,
+): Promise<number> {
+  const fields = columns.map((column) => new Field(column.key, column.unit === 'label' ? new Utf8() : new Float64(), true));
+  const schema = new Schema(fields, metadata(columns, totals, manifest));
+  const collector = new ChunkCollector();
+  const writer = new RecordBatchFileWriter();
+  writer.reset(collector, schema);
+  let rows = 0;
+  for await (const batch of batches) {
+    const children = columns.map((column, c) => columnVector(column, batch, c).data[0]!);
+    writer.write(new RecordBatch(schema, makeData({ type: new Struct(fields), length: batch.length, nullCount: 0, children })));
+    rows += batch.length;
+    await sink.write(collector.take());
+  }
+  writer.close();
+  await sink.write(collector.take());
+  return rows;
 }

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import type { AggregateValue } from '@caseload/contracts';
 import { neutraliseFormula } from '../../../common/csv-cell.js';
-import type { ExportTable } from '../export-table.js';
+import type { ExportSink } from '../export-sink.js';
+import type { ExportColumn, ExportTable, RowBatch } from '../export-table.js';
 
 const ROWS_PER_CHUNK = 2_000;
 
@@ -21,18 +22,40 @@ function cell(value: AggregateValue): string {
   return field(neutraliseFormula(value));
 }
 
+function headerLine(columns: readonly ExportColumn[], bom: boolean): string {
+  return `${bom ? '\uFEFF' : ''}${columns.map((column) => field(neutraliseFormula(column.key))).join(',')}\r\n`;
+}
+
+function lines(rows: readonly AggregateValue[][]): string {
+  let text = '';
+  for (const row of rows) text += `${row.map(cell).join(',')}\r\n`;
+  return text;
+}
+
 function* csvChunks(table: ExportTable, bom: boolean): Generator<string> {
-  yield `${bom ? '\uFEFF' : ''}${table.columns.map((column) => field(neutraliseFormula(column.key))).join(',')}\r\n`;
+  yield headerLine(table.columns, bom);
   const rows = table.totals === null ? table.rows : [...table.rows, table.totals];
   for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
-    yield rows
-      .slice(start, start + ROWS_PER_CHUNK)
-      .map((row) => `${row.map(cell).join(',')}\r\n`)
-      .join('');
+    yield lines(rows.slice(start, start + ROWS_PER_CHUNK));
   }
 }
 
 /** RFC 4180, UTF-8: a header of column keys, the rows, then the totals row; blanked cells are empty. */
 export function csvStream(table: ExportTable, bom: boolean): Readable {
   return Readable.from(csvChunks(table, bom), { objectMode: false });
+}
+
+/**
+ * The same file from batches of rows as the database hands them over, written to the sink batch
+ * by batch (the totals row last, when there is one); answers the rows written.
+ */
+export async function writeCsv(columns: readonly ExportColumn[], batches: AsyncIterable<RowBatch>, totals: AggregateValue[] | null, bom: boolean, sink: ExportSink): Promise<number> {
+  let rows = 0;
+  await sink.write(headerLine(columns, bom));
+  for await (const batch of batches) {
+    rows += batch.length;
+    await sink.write(lines(batch));
+  }
+  if (totals !== null) await sink.write(lines([totals]));
+  return rows;
 }

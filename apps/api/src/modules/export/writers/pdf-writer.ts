@@ -90,6 +90,16 @@ export function pdfStream(table: ExportTable, manifest: ExportManifest): PDFKit.
     addRow(totals.map((value, c) => text(value, table.columns[c]!.unit, table.totalsBlanked![c]!)), { bold: true, fill: '#e8ecf0' });
   }
   if (table.rows.length === 0) addRow(['No rows match this query.', ...table.columns.slice(1).map(() => '')], {});
+  if (manifest.rowsLeftOut > 0 && manifest.rowCount !== null) {
+    doc.moveDown(0.6).font('Helvetica-Bold').fontSize(8.5).fillColor('#000000');
+    doc.text(
+      `This report shows the first ${table.rows.length} of ${manifest.rowCount} rows: ${manifest.rowsLeftOut} rows were left out. ` +
+        'The CSV, XLSX and Arrow exports of the same query carry every row.',
+      MARGIN,
+      doc.y,
+      { width },
+    );
+  }
   if (manifest.suppression.applied) {
     doc.moveDown(0.6).font('Helvetica').fontSize(7.5).fillColor('#444444');
     doc.text(`${SUPPRESSED_MARK} Suppressed: a count of 1 to 10 patients or encounters, or a value blanked so that one cannot be worked out.`, MARGIN, doc.y, { width });
