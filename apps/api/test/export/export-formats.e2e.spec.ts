@@ -114,13 +114,31 @@ describe('export formats over the scenario', () => {
     expect(text).toContain('Page 1 of 1');
   });
 
+  it('opens the PDF with the totals as headline figures and the first measure as a vector chart', async () => {
+    const file = await downloadOk(t, `${QUERY}&format=pdf`);
+    const text = pdfText(file.bytes);
+    // The totals row: 44 lines, $56,530.48, 12.5%, each a headline figure before the chart.
+    expect(text).toMatch(/Procedure lines\s+Charges\s+Denial rate\s+44\s+\$56,530\.48\s+12\.5%/);
+    // Bars of lines by department, largest first, each labelled with its value: CARD 14, RAD 11, LAB 10, ORTH 7, ONC 2.
+    expect(text).toContain('Procedure lines by department');
+    expect(text).toMatch(/CARD\s+14\s+RAD\s+11\s+LAB\s+10\s+ORTH\s+7\s+ONC\s+2/);
+    // Drawn, not pasted: the page holds vector paths and no image.
+    const raw = file.bytes.toString('latin1');
+    expect(raw).not.toMatch(/\/Subtype\s*\/Image/);
+  });
+
   it('repeats the table header on every page of a long PDF, numbered, landscape when wide', async () => {
     const wide = `measures=lines,units,charges,allowed,paid,denial_rate&groupBy=period,department&grain=week&${WHOLE}`;
     const file = await downloadOk(t, `${wide}&format=pdf&suppress=false`);
     const pages = pdfText(file.bytes).split('\f').filter((page) => page.trim() !== '');
     expect(pages.length).toBeGreaterThan(2);
+    // The figures and the chart come first; from the page where the table starts, every page repeats its header.
+    const header = /Period\s+Department\s+Procedure lines\s+Units\s+Charges/;
+    const first = pages.findIndex((page) => header.test(page));
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(first).toBeLessThanOrEqual(1);
     pages.forEach((page, i) => {
-      expect(page).toMatch(/Period\s+Department\s+Procedure lines\s+Units\s+Charges/);
+      if (i >= first) expect(page).toMatch(header);
       expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
     });
     const dir = mkdtempSync(join(tmpdir(), 'caseload-pdf-'));

@@ -3,6 +3,7 @@ import type { AggregateValue } from '@caseload/contracts';
 import type { MeasureUnit } from '@caseload/domain';
 import { filtersLine, manifestEntries, type ExportManifest } from '../export-manifest.js';
 import type { ExportTable } from '../export-table.js';
+import { chartData, chartHeight, drawChart, drawKpis, type Kpi } from './pdf-chart.js';
 
 const MARGIN = 40;
 const ROW_HEIGHT = 16;
@@ -25,8 +26,18 @@ function text(value: AggregateValue, unit: MeasureUnit | 'label', blanked: boole
   return typeof value === 'number' && unit !== 'label' ? formats[unit].format(value) : String(value);
 }
 
+/** The totals row (or the one row of an answer without group-by) as headline figures, blanked ones left out. */
+function headlineFigures(table: ExportTable): Kpi[] {
+  const values = table.totals ?? (table.rows.length === 1 ? table.rows[0]! : null);
+  const blanked = table.totals === null ? table.blanked[0] : table.totalsBlanked;
+  if (values === null) return [];
+  return table.columns.flatMap((column, c) =>
+    column.unit === 'label' || blanked?.[c] === true || values[c] === null ? [] : [{ label: column.label, value: text(values[c]!, column.unit, false) }],
+  );
+}
+
 /**
- * A report: title, filters, the manifest, then the table paginated with its header repeated on
+ * A report: title, filters, the headline figures and a vector chart, the manifest, then the table paginated with its header repeated on
  * every page and page numbers in the footer; landscape when the table is wide.
  */
 export function pdfStream(table: ExportTable, manifest: ExportManifest): PDFKit.PDFDocument {
@@ -45,6 +56,23 @@ export function pdfStream(table: ExportTable, manifest: ExportManifest): PDFKit.
   doc.moveDown(0.2).font('Helvetica').fontSize(10).fillColor('#444444');
   doc.text(`${manifest.from} to ${manifest.to}, by ${manifest.grain}. ${filtersLine(manifest)}.`, { width });
   doc.moveDown(0.6).fillColor('#000000');
+
+  // The headline figures, then the chart: what a board reads before the table.
+  const kpis = headlineFigures(table);
+  if (kpis.length > 0) doc.y += drawKpis(doc, kpis, { x: MARGIN, y: doc.y, width }) + 14;
+  const chart = chartData(table.columns, table.rows, manifest.grain);
+  if (chart !== null) {
+    const height = chartHeight(chart);
+    if (doc.y + height > bottom()) doc.addPage();
+    const top = doc.y;
+    drawChart(doc, chart, { x: MARGIN, y: top, width, height });
+    doc.y = top + height + 6;
+    if (manifest.suppression.blankedCells > 0) {
+      doc.font('Helvetica').fontSize(7.5).fillColor('#444444').text('Suppressed values are left out of the chart.', MARGIN, doc.y, { width });
+      doc.fillColor('#000000');
+    }
+    doc.moveDown(0.8);
+  }
 
   const labelWidth = 110;
   for (const [label, value] of manifestEntries(manifest).slice(1)) {
