@@ -15,6 +15,7 @@ import { ExportModule } from './modules/export/export.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
 import { ReimbursementModule } from './modules/reimbursement/reimbursement.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 export interface AppRuntime {
@@ -75,6 +76,7 @@ export class AppModule {
         ExportModule,
         ReimbursementModule,
         CapacityModule,
+        ReportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

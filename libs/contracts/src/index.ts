@@ -4,3 +4,4 @@ export * from './auth.js';
 export * from './admin.js';
 export * from './reimbursement.js';
 export * from './capacity.js';
+export * from './reports.js';

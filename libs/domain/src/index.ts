@@ -20,3 +20,4 @@ export * from './capacity-calendar.js';
 export * from './capacity.js';
 export * from './capacity-needs.js';
 export * from './denial-codes.js';
+export * from './report-range.js';

@@ -24,6 +24,8 @@ export interface AppConfig {
   loginFailureWindowSeconds: number;
   /** Sign-in through the hospital's OpenID Connect provider; null when not configured. */
   oidc: OidcConfig | null;
+  /** Waits before each retry of a failed report run (its number of retries is their count). */
+  reportRetryDelaysMs: number[];
 }
 
 export interface OidcConfig {
@@ -116,7 +118,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginFailuresPerAddress: integer(env, 'CASELOAD_LOGIN_ADDRESS_FAILURES', 20, 1, 100_000),
     loginFailureWindowSeconds: integer(env, 'CASELOAD_LOGIN_WINDOW', 15 * 60, 1, 24 * 3600),
     oidc: readOidc(env),
+    reportRetryDelaysMs: retryDelays(env),
   };
+}
+
+/** CASELOAD_REPORT_RETRY_DELAYS: milliseconds before each retry, e.g. `30000,120000` (the default: two retries). */
+function retryDelays(env: Env): number[] {
+  const raw = read(env, 'CASELOAD_REPORT_RETRY_DELAYS');
+  if (raw === undefined) return [30_000, 120_000];
+  const delays = raw === 'none' ? [] : raw.split(',').map((item) => item.trim());
+  if (delays.length > 10 || delays.some((item) => !/^\d{1,8}$/.test(item))) {
+    throw new ConfigError('CASELOAD_REPORT_RETRY_DELAYS', `must be up to 10 waits in milliseconds separated by commas, or none (got "${raw}")`);
+  }
+  return delays.map(Number);
 }
 
 const ROLES: readonly Role[] = ['admin', 'analyst', 'viewer'];

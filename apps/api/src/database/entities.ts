@@ -24,6 +24,8 @@ import { FeeSchedulePricePeriodEntity } from '../modules/reimbursement/entities/
 import { FeeSchedulePriceEntity } from '../modules/reimbursement/entities/fee-schedule-price.entity.js';
 import { FeeScheduleRepriceEntity } from '../modules/reimbursement/entities/fee-schedule-reprice.entity.js';
 import { FeeScheduleRvuEntity } from '../modules/reimbursement/entities/fee-schedule-rvu.entity.js';
+import { ReportRunEntity } from '../modules/reports/entities/report-run.entity.js';
+import { ReportEntity } from '../modules/reports/entities/report.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -51,5 +53,7 @@ export const ENTITIES = [
   CapacityInventoryEntity,
   CapacityHolidayEntity,
   CapacityProfileEntity,
+  ReportEntity,
+  ReportRunEntity,
   RollupMonthProviderEntity,
 ];
