@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { useDepartmentGrid, useSectionStack, useTopCodes } from '../hooks/use-volume-data';
 import { departmentsQuery, sectionsQuery, topCodesQuery } from '../utils/volume-queries';
 import type { ScopedParams, VolumeDrill } from '../utils/volume-drill';
-import { CardError } from './card-error';
+import { CardError } from '../../../ui/card-error';
 import { DepartmentHeatMapCard } from './department-heat-map-card';
 import { DepartmentLinesCard } from './department-lines-card';
 import { SectionsCard } from './sections-card';
