@@ -4,6 +4,7 @@ import type { CapacityHoliday, CapacityInventory, CapacityProfileRow, CapacityRe
 import { periodLabel, type IsoDate } from '@caseload/domain';
 import { PG_POOL } from '../../database/database.tokens.js';
 import { periodStartSql } from '../analytics/aggregate-sql.js';
+import { CapacityCache } from './capacity-cache.js';
 import type { CapacityList, CapacityModel, ListRow } from './capacity-model-rows.js';
 
 /** Serialises replacements of the model, so a check and the write it allows see the same model. */
@@ -33,10 +34,42 @@ const TABLES: Readonly<Record<CapacityList, string>> = {
   profiles: 'capacity_profile',
 };
 
+/** How long a read of the model serves requests before it is read again (bounds what another process's edit waits for). */
+const MODEL_TTL_MS = 2_000;
+
+/** The model with the digests the caches key their answers by. */
+export interface CurrentModel {
+  model: CapacityModel;
+  /** Of the whole model. */
+  digest: string;
+  /** Of what the demand forecasts depend on: the resource types and the profiles. */
+  demandDigest: string;
+}
+
 /** The capacity model's tables, and the SQL that measures resource minutes on the lines. */
 @Injectable()
 export class CapacityRepository {
+  private current: { read: Promise<CurrentModel>; at: number } | null = null;
+
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  /**
+   * The model as requests read it: read once and shared for a moment (every capacity request
+   * needs it, and its 1,000-odd profile rows take a while to read and digest); an edit in this
+   * process drops it at once.
+   */
+  currentModel(): Promise<CurrentModel> {
+    if (this.current === null || Date.now() - this.current.at > MODEL_TTL_MS) {
+      const read = this.readModel().then((model) => ({
+        model,
+        digest: CapacityCache.modelDigest(model),
+        demandDigest: CapacityCache.modelDigest({ ...model, inventories: [], holidays: [] }),
+      }));
+      this.current = { read, at: Date.now() };
+      read.catch(() => (this.current = null));
+    }
+    return this.current.read;
+  }
 
   /** The whole model, each list in a stable order. numeric columns arrive as text and are converted here. */
   async readModel(queryable: Pick<Pool, 'query'> | Pick<PoolClient, 'query'> = this.pool): Promise<CapacityModel> {
@@ -82,6 +115,7 @@ export class CapacityRepository {
       await client.query(`DELETE FROM ${TABLES[list]}`);
       await insertRows(client, list, verdict.rows);
       await client.query('COMMIT');
+      this.current = null;
       return { rows: verdict.rows.length };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -108,6 +142,7 @@ export class CapacityRepository {
       await insertRows(client, 'holidays', model.holidays);
       await insertRows(client, 'profiles', model.profiles);
       await client.query('COMMIT');
+      this.current = null;
       return true;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -60,24 +60,27 @@ export class CapacityService {
   ) {}
 
   async utilization(query: UtilizationQuery, scope: DepartmentScope): Promise<CapacityUtilizationResponse> {
-    const model = await this.repository.readModel();
+    const { model, digest } = await this.repository.currentModel();
     checkResourceTypes('resourceType', query.resourceTypes, model);
     const departments = departmentsInScope(query.departments, scope);
-    const key = JSON.stringify(['utilization', await this.dataVersion.current(), CapacityCache.modelDigest(model), departments, query]);
+    const key = JSON.stringify(['utilization', await this.dataVersion.current(), digest, departments, query]);
     return this.cache.getOrCompute(key, () => this.computeUtilization(query, departments, model));
   }
 
   async needs(query: NeedsQuery, scope: DepartmentScope): Promise<CapacityNeedsResponse> {
-    const model = await this.repository.readModel();
+    const { model, digest, demandDigest } = await this.repository.currentModel();
     checkResourceTypes('resourceType', query.resourceTypes, model);
     checkResourceTypes('add', query.add.map((change) => change.resourceType), model);
     const departments = departmentsInScope(query.departments, scope);
     // The demand forecasts depend on the lines and the profiles only: what-ifs, targets and
     // inventory edits reuse them, so a what-if is answered at once.
     const version = await this.dataVersion.current();
-    const demandKey = JSON.stringify(['demand', version, CapacityCache.modelDigest({ ...model, inventories: [], holidays: [] }), departments, query.resourceTypes, query.history, query.horizon]);
-    const demand = await this.cache.getOrCompute(demandKey, () => this.demandForecasts(query, departments));
-    return this.computeNeeds(query, departments, model, demand);
+    const demandKey = JSON.stringify(['demand', version, demandDigest, departments, query.resourceTypes, query.history, query.horizon]);
+    // The whole answer too: the page asks the same what-if again as it redraws.
+    return this.cache.getOrCompute(JSON.stringify(['needs', version, digest, departments, query]), async () => {
+      const demand = await this.cache.getOrCompute(demandKey, () => this.demandForecasts(query, departments));
+      return this.computeNeeds(query, departments, model, demand);
+    });
   }
 
   /** The forecast of each department × resource type's monthly minutes, from its first month of use. */
