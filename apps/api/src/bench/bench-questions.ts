@@ -32,19 +32,21 @@ export function benchDates(today: IsoDate): BenchDates {
 
 /**
  * dashboard: the ≤ 25 ms / ≥ 40× targets; uncovered: a filter no rollup is meant to cover
- * (≤ 1 s); patients: exact distinct patients by month over five years (≤ 25 ms).
+ * (≤ 1 s); patients: exact distinct patients by month over five years (≤ 25 ms); capacity:
+ * the Capacity page's requests, whose forecasts are fitted ahead (as asked ≤ 25 ms; no raw
+ * SQL answers a forecast, so no baseline).
  */
-export type QuestionKind = 'dashboard' | 'uncovered' | 'patients';
+export type QuestionKind = 'dashboard' | 'uncovered' | 'patients' | 'capacity';
 
 export interface Question {
   id: string;
   kind: QuestionKind;
   /** The route asked; GET /api/v1/aggregate unless said. */
-  route?: '/api/v1/reimbursement/what-if' | '/api/v1/reimbursement/denial-reasons';
+  route?: '/api/v1/reimbursement/what-if' | '/api/v1/reimbursement/denial-reasons' | '/api/v1/capacity/utilization' | '/api/v1/capacity/needs' | '/api/v1/capacity/forecast';
   /** The query string of the route, as the page sends it. */
   params: Record<string, string>;
   /** The API total that the raw baseline must reproduce. */
-  check: 'lines' | 'patients' | 'units' | 'deniedLines';
+  check: 'lines' | 'patients' | 'units' | 'deniedLines' | 'none';
 }
 
 /** The drill-down's first step; its top code feeds the second. */
@@ -107,6 +109,18 @@ export function reimbursementQuestions(dates: BenchDates): Question[] {
     ask('reimb.providers', { measures: 'lines,wrvu', groupBy: 'provider', orderBy: '-wrvu', limit: '15' }),
     { id: 'reimb.denial_reasons', kind: 'dashboard', route: '/api/v1/reimbursement/denial-reasons', params: { from, to, limit: '10' }, check: 'deniedLines' },
     { id: 'reimb.what_if', kind: 'dashboard', route: '/api/v1/reimbursement/what-if', params: { from, to, conversion_factor: '33.4009' }, check: 'units' },
+  ];
+}
+
+/** The Capacity page's requests as it opens: weekly utilization of the last 13 weeks, next quarter's needs and forecasts, and a what-if. */
+export function capacityQuestions(dates: BenchDates): Question[] {
+  const weeks = { from: addDays(dates.months12.to, -(13 * 7 - 1)), to: dates.months12.to };
+  const ask = (id: string, route: NonNullable<Question['route']>, params: Record<string, string>): Question => ({ id, kind: 'capacity', route, params, check: 'none' });
+  return [
+    ask('capacity.utilization_weeks', '/api/v1/capacity/utilization', { ...weeks, grain: 'week' }),
+    ask('capacity.needs', '/api/v1/capacity/needs', { horizon: '3' }),
+    ask('capacity.forecast', '/api/v1/capacity/forecast', { horizon: '3', topCodes: '0' }),
+    ask('capacity.needs_what_if', '/api/v1/capacity/needs', { horizon: '3', growth: '10', extraHours: '2' }),
   ];
 }
 

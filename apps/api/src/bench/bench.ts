@@ -6,6 +6,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AggregateResponse } from '@caseload/contracts';
 import { todayIn } from '@caseload/domain';
 import { createApp } from '../app-factory.js';
+import { CapacityRepository } from '../modules/capacity/capacity.repository.js';
+import { seedDemoCapacity } from '../modules/ingest/demo-seed.js';
 import { MemoryIndex } from '../modules/analytics/memory-index/memory-index.service.js';
 import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { openDatabase } from '../database/database-bootstrap.js';
@@ -18,7 +20,7 @@ import { generateMainCsv, importCsv, writeDayCsv, type GenerationResult, type Im
 import { BenchLogger } from './bench-log.js';
 import { machineInfo } from './bench-machine.js';
 import { parseBenchOptions, type BenchOptions } from './bench-options.js';
-import { aggregatePath, benchDates, benchQuestions, radiologyCodesQuestion, type BenchDates } from './bench-questions.js';
+import { aggregatePath, benchDates, benchQuestions, capacityQuestions, radiologyCodesQuestion, type BenchDates } from './bench-questions.js';
 import { ms, renderExportReport, renderReport, writeReport, type QuestionReport, type RefreshResult } from './bench-report.js';
 import { RssSampler } from './bench-stats.js';
 import { runSuite } from './bench-suite.js';
@@ -99,7 +101,7 @@ async function queryPhases(ctx: Context, client: BenchClient, dates: BenchDates)
   const drill = await client.json<AggregateResponse>(aggregatePath(radiologyCodesQuestion(dates)));
   const code = drill.body.rows[0]?.['code'];
   if (typeof code !== 'string') throw new Error('No radiology line in the last 12 months: load more lines (--lines).');
-  const questions = benchQuestions(dates, code);
+  const questions = [...benchQuestions(dates, code), ...capacityQuestions(dates)];
   console.log(`\n[suite] ${questions.length} dashboard requests over HTTP, ${ctx.options.repeat} timed rounds computed afresh, then as asked (radiology drill-down: ${code})…`);
   const suite = await runSuite(client, questions, ctx.options.repeat);
   // The drill-down's first step was asked first above, to find its code.
@@ -111,11 +113,14 @@ async function queryPhases(ctx: Context, client: BenchClient, dates: BenchDates)
   }
   ctx.rss.enter('baseline');
   console.log(`\n[baseline] the same questions as plain GROUP BY on procedure_line (pg, jit off), up to ${ctx.options.baselineRepeat} runs each…`);
-  const raw = await runBaseline(ctx.databaseUrl, questions, dates, code, ctx.options.baselineRepeat, (question, result) =>
+  const withSql = questions.filter((question) => question.kind !== 'capacity');
+  const raw = await runBaseline(ctx.databaseUrl, withSql, dates, code, ctx.options.baselineRepeat, (question, result) =>
     console.log(`  ${question.id.padEnd(30)} p50 ${ms(result.p50).padStart(9)}  (${result.runs.length} runs)`),
   );
   return suite.map((s) => {
-    const baseline = raw.get(s.question.id)!;
+    const baseline = raw.get(s.question.id);
+    // A forecast has no SQL to compare with: no speed-up, nothing to agree on.
+    if (baseline === undefined) return { ...s, raw: null, speedup: Number.NaN, agrees: null };
     return { ...s, raw: baseline, speedup: baseline.p50 / s.cold.p50, agrees: s.total === baseline.total };
   });
 }
@@ -135,6 +140,8 @@ async function measure(ctx: Context, server: BenchServer, reuse: boolean, mainNa
   try {
     await app.init();
     const loaded = reuse ? { generation: null, ingest: null } : await ingestPhase(ctx, app, mainName, dates.yesterday);
+    // The Capacity page's requests need a resource model: the demo's, sized to the lines.
+    await seedDemoCapacity(app, await app.get(CapacityRepository).lineCount());
     const indexFrom = Date.now();
     await app.listen(0, '127.0.0.1');
     const port = (app.getHttpServer().address() as AddressInfo).port;
