@@ -1,11 +1,14 @@
-import { ComingSoon } from '../ui/coming-soon';
+import { lazy, Suspense } from 'react';
+import { CapacitySkeleton } from '../features/capacity/components/capacity-skeleton';
+
+// The charts bring Recharts: the page's code loads on demand, its skeleton (in the main
+// bundle) holds the page's shape while the chunk arrives.
+const CapacityView = lazy(() => import('../features/capacity/components/capacity-view').then((module) => ({ default: module.CapacityView })));
 
 export function CapacityPage() {
   return (
-    <ComingSoon
-      title="Capacity"
-      audience="planners"
-      question="Do we have the scanners, rooms and staff for next quarter, which resource is the bottleneck, and how many FTEs or units do we need?"
-    />
+    <Suspense fallback={<CapacitySkeleton />}>
+      <CapacityView />
+    </Suspense>
   );
 }
