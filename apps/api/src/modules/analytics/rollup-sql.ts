@@ -73,28 +73,30 @@ const ADD_SUMS = `lines = t.lines + EXCLUDED.lines, units = t.units + EXCLUDED.u
  * Groups left with no line are then removed, as a GROUP BY of the facts would not show them.
  */
 export const ROLLUP_APPLY_DELTA = [
+  // The signed lines (their prices joined once), read by every rollup below.
+  `CREATE TEMP TABLE signed ON COMMIT DROP AS ${SIGNED_LINES}`,
   `INSERT INTO rollup_month AS t (month, department_id, section, payer_category, place_of_service,
      lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines, wrvu_hundredths, expected_cents, unpriced_lines)
    SELECT month, department_id, section, payer_category, place_of_service, ${SIGNED_SUMS}
-   FROM (${SIGNED_LINES}) x GROUP BY 1, 2, 3, 4, 5
+   FROM signed x GROUP BY 1, 2, 3, 4, 5
    ON CONFLICT (month, department_id, section, payer_category, place_of_service) DO UPDATE SET ${ADD_SUMS}`,
   `INSERT INTO rollup_month_code AS t (month, code_id, department_id, section,
      lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines, wrvu_hundredths, expected_cents, unpriced_lines)
    SELECT month, code_id, department_id, min(section), ${SIGNED_SUMS}
-   FROM (${SIGNED_LINES}) x GROUP BY 1, 2, 3
+   FROM signed x GROUP BY 1, 2, 3
    ON CONFLICT (month, code_id, department_id) DO UPDATE SET ${ADD_SUMS}`,
   `INSERT INTO rollup_month_provider AS t (month, department_id, section, provider_npi,
      lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines, wrvu_hundredths, expected_cents, unpriced_lines)
    SELECT month, department_id, section, provider_npi, ${SIGNED_SUMS}
-   FROM (${SIGNED_LINES}) x GROUP BY 1, 2, 3, 4
+   FROM signed x GROUP BY 1, 2, 3, 4
    ON CONFLICT (month, department_id, section, provider_npi) DO UPDATE SET ${ADD_SUMS}`,
   `INSERT INTO rollup_month_price AS t (month, department_id, code_id, price_modifier, facility, section, lines, units)
    SELECT month, department_id, code_id, price_modifier, facility, min(section), sum(sign), sum(sign * units)
-   FROM (${SIGNED_LINES}) x WHERE priced GROUP BY 1, 2, 3, 4, 5
+   FROM signed x WHERE priced GROUP BY 1, 2, 3, 4, 5
    ON CONFLICT (month, department_id, code_id, price_modifier, facility) DO UPDATE SET lines = t.lines + EXCLUDED.lines, units = t.units + EXCLUDED.units`,
   `INSERT INTO rollup_month_denial AS t (month, department_id, section, payer_category, carc, lines, charge_cents)
    SELECT month, department_id, section, payer_category, carc, sum(sign), sum(sign * charge_cents)
-   FROM (${SIGNED_LINES}) x WHERE claim_status = 1 GROUP BY 1, 2, 3, 4, 5
+   FROM signed x WHERE claim_status = 1 GROUP BY 1, 2, 3, 4, 5
    ON CONFLICT (month, department_id, section, payer_category, carc) DO UPDATE SET lines = t.lines + EXCLUDED.lines, charge_cents = t.charge_cents + EXCLUDED.charge_cents`,
   `DELETE FROM rollup_month WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
   `DELETE FROM rollup_month_code WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
