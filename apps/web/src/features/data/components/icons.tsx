@@ -17,11 +17,11 @@ const STATUS_PATHS: Record<StatusTone, string> = {
 };
 
 export function StatusIcon({ tone, size }: { tone: StatusTone; size?: number }) {
-  return <Icon d={STATUS_PATHS[tone]} size={size} className="data-status-icon" />;
+  return <Icon d={STATUS_PATHS[tone]} size={size} className="status-chip-icon" />;
 }
 
 export function WarningIcon({ size }: { size?: number }) {
-  return <Icon d="M12 3l9.5 17h-19zM12 10v4.5M12 17.5v.01" size={size} className="data-status-icon" />;
+  return <Icon d="M12 3l9.5 17h-19zM12 10v4.5M12 17.5v.01" size={size} className="status-chip-icon" />;
 }
 
 export function UploadIcon() {

@@ -6,7 +6,7 @@ import { StatusIcon } from './icons';
 export function ImportStatusBadge({ status }: { status: ImportState }) {
   const { label, tone } = importStatusLabel(status);
   return (
-    <span className={`data-status data-status-${tone}`}>
+    <span className={`status-chip status-chip-${tone}`}>
       <StatusIcon tone={tone} size={14} />
       {label}
     </span>
