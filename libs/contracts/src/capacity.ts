@@ -243,7 +243,7 @@ export interface CapacityForecastResponse {
 //   growth         what-if: volume change in percent, above −100 and at most 1000 (default 0)
 //   add            what-if: units / FTEs added (negative: removed), a comma list of
 //                  `resourceType:n` (every department's) or `DEPT/resourceType:n`
-//   extraHours     what-if: hours added to each open day of equipment, −24..24 (default 0)
+//   extraHours     what-if: hours added to each open day of equipment, 0..24 (default 0)
 
 /** Expected value and the bounds carried from the forecast's interval. */
 export interface CapacityBand {
