@@ -12,6 +12,8 @@ import type { ForecastChartRow } from '../utils/capacity-charts';
 import { monthRange } from '../utils/capacity-format';
 import { FORECAST_HEIGHT, FORECAST_TITLE } from './capacity-layout';
 import { ForecastChart } from './forecast-chart';
+import { CsvDownloadButton } from '../../../ui/csv-download-button';
+import { forecastCsv } from '../utils/capacity-csv';
 
 const whole = (value: number | null) => (value === null ? '' : Math.round(value).toLocaleString('en-US'));
 
@@ -60,6 +62,7 @@ export function ForecastCard({ answer, preferredDepartment }: ForecastCardProps)
       title={FORECAST_TITLE}
       summary={summary}
       height={FORECAST_HEIGHT}
+      actions={<CsvDownloadButton what="every volume forecast" fileName={`caseload-capacity-forecast-${answer.meta.forecastFrom}-${answer.meta.forecastTo}.csv`} csv={() => forecastCsv(answer)} />}
       legend={
         <>
           <div className="capacity-forecast-controls">

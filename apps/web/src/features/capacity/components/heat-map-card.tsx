@@ -6,6 +6,8 @@ import { heatCell, utilizationGrid } from '../utils/capacity-charts';
 import { formatRate } from '../utils/capacity-format';
 import type { ResourceNames } from '../utils/capacity-needs';
 import { HEAT_MAP_TITLE } from './capacity-layout';
+import { CsvDownloadButton } from '../../../ui/csv-download-button';
+import { utilizationCsv } from '../utils/capacity-csv';
 
 const exact = (value: number | null) => (value === null ? 'no hours available' : `${formatRate(value)} used`);
 
@@ -23,6 +25,7 @@ export function HeatMapCard({ answer, names, updating }: { answer: CapacityUtili
     <section className={updating ? 'card chart-card capacity-heat-map is-updating' : 'card chart-card capacity-heat-map'} aria-label={HEAT_MAP_TITLE}>
       <header className="card-header">
         <h2 className="card-title">{HEAT_MAP_TITLE}</h2>
+        <CsvDownloadButton what="utilization by week" fileName={`caseload-capacity-utilization-${answer.meta.from}-${answer.meta.to}.csv`} csv={() => utilizationCsv(answer)} />
       </header>
       <p className="card-note">
         Minutes used against the hours available, every department in the filters pooled; 100% is fully used.

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
+import { CsvDownloadButton } from '../../../ui/csv-download-button';
 import { periodName } from '../../../ui/format-period';
+import { needsCsv } from '../utils/capacity-csv';
 import { formatCount, formatHours, formatRate } from '../utils/capacity-format';
 import { firstInventories, gapWords, isShort } from '../utils/capacity-needs';
 import type { NeedsLine } from '../utils/capacity-needs';
@@ -37,9 +39,12 @@ export function NeedsCard({ lines, when, target, level, updating }: NeedsCardPro
         <h2 id={`${id}-title`} className="card-title">
           {NEEDS_TITLE}
         </h2>
-        <label className="capacity-check">
-          <input type="checkbox" checked={shortOnly} onChange={(event) => setShortOnly(event.target.checked)} /> Only shortfalls ({shortfalls})
-        </label>
+        <div className="card-actions">
+          <label className="capacity-check">
+            <input type="checkbox" checked={shortOnly} onChange={(event) => setShortOnly(event.target.checked)} /> Only shortfalls ({shortfalls})
+          </label>
+          <CsvDownloadButton what="the needs by month" fileName={`caseload-capacity-needs-${lines[0]?.period ?? 'plan'}.csv`} csv={() => needsCsv(lines)} />
+        </div>
       </header>
       <p className="card-note">
         Hours required so that demand uses {target} of what is available, {when}, with the {interval} of the forecast in brackets; then the units of equipment or FTEs of staff there are, those it takes, and the gap between them.

@@ -4,7 +4,7 @@ import { DataTable } from '../../../ui/data-table';
 import type { Column } from '../../../ui/data-table';
 import { saveBlob } from '../../../ui/export-download';
 import { TableCard } from '../../../ui/table-card';
-import { tableCsv } from '../utils/table-csv';
+import { tableCsv } from '../../../ui/table-csv';
 import { DENIAL_REASONS_TITLE } from './reimbursement-layout';
 
 const columns: ReadonlyArray<Column<DenialReasonRow>> = [

@@ -10,7 +10,7 @@ import type { WhatIfInput } from '../utils/reimbursement-queries';
 import { formatSignedMoney, formatSignedPercent } from '../utils/reimbursement-shaping';
 import { parseWhatIfForm, WHAT_IF_PRESETS } from '../utils/what-if-form';
 import { saveBlob } from '../../../ui/export-download';
-import { tableCsv } from '../utils/table-csv';
+import { tableCsv } from '../../../ui/table-csv';
 import { WHAT_IF_TITLE } from './reimbursement-layout';
 
 const DEBOUNCE_MS = 400;

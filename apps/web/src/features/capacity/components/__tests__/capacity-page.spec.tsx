@@ -135,6 +135,11 @@ describe('CapacityPage', () => {
     expect(within(heat).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['MRI scanner', 'Technologist']);
     expect(within(heat).getByText('90%')).toHaveAttribute('title', 'MRI scanner, week of 23 Nov 2026: 90% used');
     expect(calls).toContain('/api/v1/capacity/utilization?from=2026-09-07&to=2026-11-30&grain=week&department=RAD');
+
+    // Exported like every view: the needs, the utilization and the forecasts as CSV.
+    expect(within(needs).getByRole('button', { name: 'Download CSV of the needs by month' })).toBeInTheDocument();
+    expect(within(heat).getByRole('button', { name: 'Download CSV of utilization by week' })).toBeInTheDocument();
+    expect(within(forecast).getByRole('button', { name: 'Download CSV of every volume forecast' })).toBeInTheDocument();
   });
 
   it('asks again when the what-if changes, dims the old figures meanwhile, and shows the new gap', async () => {
