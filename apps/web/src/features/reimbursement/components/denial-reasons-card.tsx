@@ -2,7 +2,7 @@ import type { DenialReasonRow, DenialReasonsResponse } from '@caseload/contracts
 import { formatMoney } from '@caseload/domain';
 import { DataTable } from '../../../ui/data-table';
 import type { Column } from '../../../ui/data-table';
-import { saveBlob } from '../../../ui/export-download';
+import { CsvDownloadButton } from '../../../ui/csv-download-button';
 import { TableCard } from '../../../ui/table-card';
 import { tableCsv } from '../../../ui/table-csv';
 import { DENIAL_REASONS_TITLE } from './reimbursement-layout';
@@ -20,9 +20,7 @@ export function DenialReasonsCard({ answer, range }: { answer: DenialReasonsResp
   const { totals, meta } = answer;
   const download =
     answer.rows.length > 0 ? (
-      <button type="button" className="button button-quiet" onClick={() => downloadDenialReasons(answer)}>
-        Download CSV<span className="visually-hidden"> of the top denial reasons</span>
-      </button>
+      <CsvDownloadButton what="the top denial reasons" fileName={`caseload-denial-reasons-${answer.meta.from}-${answer.meta.to}.csv`} csv={() => denialReasonsCsv(answer)} />
     ) : null;
   return (
     <TableCard title={DENIAL_REASONS_TITLE} className="reimb-expected" actions={download}>
@@ -46,10 +44,9 @@ export function DenialReasonsCard({ answer, range }: { answer: DenialReasonsResp
   );
 }
 
-function downloadDenialReasons(answer: DenialReasonsResponse): void {
-  const csv = tableCsv(
+function denialReasonsCsv(answer: DenialReasonsResponse): string {
+  return tableCsv(
     ['carc', 'description', 'denied_lines', 'share', 'denied_charges'],
     answer.rows.map((row) => [row.carc, row.description, row.deniedLines, row.share, row.deniedCharges]),
   );
-  saveBlob(new Blob([csv], { type: 'text/csv' }), `caseload-denial-reasons-${answer.meta.from}-${answer.meta.to}.csv`);
 }

@@ -9,7 +9,7 @@ import { useWhatIf } from '../hooks/use-reimbursement';
 import type { WhatIfInput } from '../utils/reimbursement-queries';
 import { formatSignedMoney, formatSignedPercent } from '../utils/reimbursement-shaping';
 import { parseWhatIfForm, WHAT_IF_PRESETS } from '../utils/what-if-form';
-import { saveBlob } from '../../../ui/export-download';
+import { CsvDownloadButton } from '../../../ui/csv-download-button';
 import { tableCsv } from '../../../ui/table-csv';
 import { WHAT_IF_TITLE } from './reimbursement-layout';
 
@@ -57,11 +57,7 @@ export function WhatIfCard({ params, range }: { params: AggregateFilterParams; r
         <h2 id={`${id}-title`} className="card-title">
           {WHAT_IF_TITLE}
         </h2>
-        {data ? (
-          <button type="button" className="button button-quiet" onClick={() => downloadWhatIf(data)}>
-            Download CSV<span className="visually-hidden"> of the what-if</span>
-          </button>
-        ) : null}
+        {data ? <CsvDownloadButton what="the what-if" fileName={whatIfFileName(data)} csv={() => whatIfCsv(data)} /> : null}
       </header>
       <p className="card-note">
         Change the conversion factor or the work RVUs and see expected payment for the same lines, priced line by line as CMS prices them.
@@ -154,13 +150,16 @@ export function WhatIfCard({ params, range }: { params: AggregateFilterParams; r
 }
 
 /** Both tables in one file: a `by` column tells the sections from the departments. */
-function downloadWhatIf(data: WhatIfResponse): void {
+function whatIfCsv(data: WhatIfResponse): string {
   const row = (by: string, item: WhatIfRow) => [by, item.key, item.units, item.current, item.scenario, item.change, item.changeRatio];
-  const csv = tableCsv(
+  return tableCsv(
     ['by', 'key', 'units', 'as_loaded', 'what_if', 'change', 'change_ratio'],
     [...data.bySection.map((item) => row('section', item)), ...data.byDepartment.map((item) => row('department', item))],
   );
+}
+
+function whatIfFileName(data: WhatIfResponse): string {
   const { conversionFactor, workRvuPercent } = data.meta.scenario;
   const scenario = [conversionFactor === null ? null : `cf-${conversionFactor}`, workRvuPercent === null ? null : `work-${workRvuPercent}pct`].filter(Boolean).join('-') || 'as-loaded';
-  saveBlob(new Blob([csv], { type: 'text/csv' }), `caseload-what-if-${scenario}-${data.meta.from}-${data.meta.to}.csv`);
+  return `caseload-what-if-${scenario}-${data.meta.from}-${data.meta.to}.csv`;
 }

@@ -84,6 +84,9 @@ function answer(overrides: Partial<Record<string, (params: URLSearchParams) => F
 const location = () => screen.getByTestId('location').textContent;
 const rowTexts = (region: HTMLElement) => within(within(region).getByRole('table')).getAllByRole('row').map((row) => row.textContent);
 
+// A page of eleven cards: on a busy machine a test takes longer than Jest's default 5 s.
+jest.setTimeout(30_000);
+
 describe('ReimbursementPage', () => {
   // The page loads its charts lazily; loading the chunk once up front keeps the first test within findBy's wait.
   beforeAll(async () => {
