@@ -10,7 +10,7 @@ export function CapacityCardError({ title, message, retrying, onRetry }: Capacit
   return (
     <section className="card chart-card" aria-label={title}>
       <h2 className="card-title">{title}</h2>
-      <div className="capacity-card-error" role="alert">
+      <div className="card-error" role="alert">
         <p>{message ?? 'The server did not answer.'}</p>
         <button type="button" className="button button-quiet" onClick={onRetry} disabled={retrying}>
           {retrying ? 'Retrying…' : 'Retry'}

@@ -44,7 +44,7 @@ export function ForecastCard({ answer, preferredDepartment }: ForecastCardProps)
     return (
       <section className="card chart-card" aria-label={FORECAST_TITLE}>
         <h2 className="card-title">{FORECAST_TITLE}</h2>
-        <p className="capacity-card-empty">No department has volume to forecast in these filters.</p>
+        <p className="card-empty">No department has volume to forecast in these filters.</p>
       </section>
     );
   }

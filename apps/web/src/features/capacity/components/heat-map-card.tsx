@@ -35,7 +35,7 @@ export function HeatMapCard({ answer, names, updating }: { answer: CapacityUtili
           : ''}
       </p>
       {grid.rows.length === 0 ? (
-        <p className="capacity-card-empty">No resource use in these dates and departments: widen the dates in the filter bar.</p>
+        <p className="card-empty">No resource use in these dates and departments: widen the dates in the filter bar.</p>
       ) : (
         <div ref={ref}>
           <HeatMapTable

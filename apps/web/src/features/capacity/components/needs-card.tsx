@@ -50,7 +50,7 @@ export function NeedsCard({ lines, when, target, level, updating }: NeedsCardPro
         Hours required so that demand uses {target} of what is available, {when}, with the {interval} of the forecast in brackets; then the units of equipment or FTEs of staff there are, those it takes, and the gap between them.
       </p>
       {shown.length === 0 ? (
-        <p className="capacity-card-empty">{shortOnly ? 'No month runs short at this target: untick "Only shortfalls" to see every month.' : 'No inventories to plan with.'}</p>
+        <p className="card-empty">{shortOnly ? 'No month runs short at this target: untick "Only shortfalls" to see every month.' : 'No inventories to plan with.'}</p>
       ) : (
         <div className="table-scroll capacity-needs-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
           <table className="data-table">

@@ -43,7 +43,7 @@ function RankingCard({ title, note, caption, columns, items, updating, empty }: 
         <h2 className="card-title">{title}</h2>
       </header>
       <p className="card-note">{note}</p>
-      {items.length === 0 ? <p className="capacity-card-empty">{empty}</p> : <DataTable caption={caption} columns={columns} rows={items} rowKey={(item) => item.key} />}
+      {items.length === 0 ? <p className="card-empty">{empty}</p> : <DataTable caption={caption} columns={columns} rows={items} rowKey={(item) => item.key} />}
     </section>
   );
 }

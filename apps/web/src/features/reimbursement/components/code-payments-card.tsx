@@ -37,7 +37,7 @@ export function CodePaymentsCard({
   return (
     <TableCard title={title} className="reimb-expected" actions={<ExportMenu query={query} title={title} />} note={`The ${TOP_ROWS} codes with the most expected payment.`}>
       {codes.length === 0 ? (
-        <p className="reimb-card-empty">No code has lines in this range.</p>
+        <p className="card-empty">No code has lines in this range.</p>
       ) : (
         <DataTable caption={`${title}, ${range}`} columns={columns} rows={codes} rowKey={(item) => item.code} />
       )}

@@ -25,7 +25,7 @@ export function DenialReasonsCard({ answer, range }: { answer: DenialReasonsResp
   return (
     <TableCard title={DENIAL_REASONS_TITLE} className="reimb-expected" actions={download}>
       {answer.rows.length === 0 ? (
-        <p className="reimb-card-empty">No line was denied in this range.</p>
+        <p className="card-empty">No line was denied in this range.</p>
       ) : (
         <>
           <p className="card-note">

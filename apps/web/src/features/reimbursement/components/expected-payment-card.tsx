@@ -50,7 +50,7 @@ export function ExpectedPaymentCard({
       note="Paid against the fee-schedule payment for the same lines; a negative variance is paid below the schedule. Choose a department to see its codes and providers."
     >
       {departments.length === 0 ? (
-        <p className="reimb-card-empty">No department has lines in this range.</p>
+        <p className="card-empty">No department has lines in this range.</p>
       ) : (
         <DataTable caption={`Paid and expected payment by department, ${range}`} columns={columns(hrefOf, drilled)} rows={departments} rowKey={(item) => item.department} />
       )}

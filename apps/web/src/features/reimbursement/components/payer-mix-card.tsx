@@ -69,7 +69,7 @@ export function PayerMixCard({
             ))}
           </fieldset>
           {counting?.error ? (
-            <div className="reimb-card-error" role="alert">
+            <div className="card-error" role="alert">
               <p>The encounters could not be counted: {counting.error}</p>
               <button type="button" className="button button-quiet" onClick={counting.retry}>
                 Retry

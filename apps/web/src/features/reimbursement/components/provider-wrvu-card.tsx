@@ -38,7 +38,7 @@ export function ProviderWrvuCard({ providers, department, range, query }: { prov
       note={`The ${TOP_ROWS} providers with the most work RVUs, by the NPI on the lines.`}
     >
       {providers.length === 0 ? (
-        <p className="reimb-card-empty">No provider has lines in this range.</p>
+        <p className="card-empty">No provider has lines in this range.</p>
       ) : (
         <DataTable caption={`${title}, ${range}`} columns={columns} rows={providers} rowKey={(item) => item.npi ?? 'none'} />
       )}

@@ -32,7 +32,7 @@ interface SectionProps {
 function CardError({ title, message, retrying, onRetry }: { title: string; message: string | undefined; retrying: boolean; onRetry: () => void }) {
   return (
     <section className="card chart-card" aria-label={title}>
-      <div className="reimb-card-error" role="alert">
+      <div className="card-error" role="alert">
         <p>
           {title}: {message ?? 'the server did not answer.'}
         </p>

@@ -122,9 +122,9 @@ export function WhatIfCard({ params, range }: { params: AggregateFilterParams; r
         {isFetching ? 'Pricing the lines again…' : data ? `What-if total ${formatMoney(data.totals.scenario)} against ${formatMoney(data.totals.current)} as loaded.` : ''}
       </p>
       {isPending ? (
-        <p className="reimb-card-empty">Pricing the lines…</p>
+        <p className="card-empty">Pricing the lines…</p>
       ) : !data ? (
-        <div className="reimb-card-error" role="alert">
+        <div className="card-error" role="alert">
           <p>The what-if could not be computed: {error?.message ?? 'the server did not answer.'}</p>
           <button type="button" className="button button-quiet" onClick={() => void refetch()} disabled={isFetching}>
             {isFetching ? 'Retrying…' : 'Retry'}

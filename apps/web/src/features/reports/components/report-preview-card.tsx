@@ -34,7 +34,7 @@ export function ReportPreviewCard({ request, stale }: { request: PreviewRequest;
     const counted = rowCountInWords(preview.data.rows.length, total, COUNT_CAP);
     body =
       preview.data.rows.length === 0 ? (
-        <p className="reports-card-empty">No procedure lines match this question in {formatDateRange(preview.data.meta.from, preview.data.meta.to)}. Widen the dates or remove a filter.</p>
+        <p className="card-empty">No procedure lines match this question in {formatDateRange(preview.data.meta.from, preview.data.meta.to)}. Widen the dates or remove a filter.</p>
       ) : (
         <>
           <p className="reports-preview-count" id={`${id}-count`}>

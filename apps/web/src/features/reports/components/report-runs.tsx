@@ -31,7 +31,7 @@ export function ReportRuns({ reportId, reportName, hasWebhook, id }: { reportId:
   let body;
   if (runs.isPending) body = <p className="reports-runs-loading">Loading the runs…</p>;
   else if (runs.isError) body = <CardError message={runs.error.message} retrying={runs.isFetching} onRetry={() => void runs.refetch()} height={60} />;
-  else if (runs.data.length === 0) body = <p className="reports-card-empty">No runs yet. Press Run now, or wait for its schedule.</p>;
+  else if (runs.data.length === 0) body = <p className="card-empty">No runs yet. Press Run now, or wait for its schedule.</p>;
   else
     body = (
       <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>

@@ -49,7 +49,7 @@ export function DepartmentHeatMapCard({ title, query, grid, scope, range, grain,
         Procedure lines in each department and {grainNoun(grain)}, busiest department first; darker cells have more lines.
       </p>
       {grid.rows.length === 0 ? (
-        <p className="volume-card-empty">No department has lines for {scope} in this range.</p>
+        <p className="card-empty">No department has lines for {scope} in this range.</p>
       ) : (
         <HeatMapTable
           caption={caption}

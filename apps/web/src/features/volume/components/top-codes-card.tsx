@@ -62,7 +62,7 @@ export function TopCodesCard({ title, query, codes, periods, range, grain, hrefO
         The {TOP_CODE_COUNT} codes with the most procedure lines, {range}, against the same range a year earlier. Open a code to see it by department.
       </p>
       {codes.length === 0 ? (
-        <p className="volume-card-empty">No code has lines in this range.</p>
+        <p className="card-empty">No code has lines in this range.</p>
       ) : (
         <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
           <table className="data-table volume-top-codes">
