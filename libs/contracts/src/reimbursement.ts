@@ -35,7 +35,7 @@ export interface WhatIfResponse {
     locality: string | null;
     /** Lines in the range the schedule does not price; they add 0 under both. */
     unpriced: number;
-    source: 'rollup_month_price' | 'facts';
+    source: 'memory' | 'rollup_month_price' | 'facts';
   };
 }
 
@@ -55,7 +55,7 @@ export interface DenialReasonRow {
 export interface DenialReasonsResponse {
   rows: DenialReasonRow[];
   totals: { deniedLines: number; deniedCharges: number; reasons: number };
-  meta: { from: string; to: string; rowCount: number; descriptionsLoaded: number; source: 'rollup_month_denial' | 'facts' };
+  meta: { from: string; to: string; rowCount: number; descriptionsLoaded: number; source: 'memory' | 'rollup_month_denial' | 'facts' };
 }
 
 export interface DenialCodesLoadResult {

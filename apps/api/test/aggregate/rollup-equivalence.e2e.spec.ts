@@ -159,6 +159,39 @@ describe('rollups and the in-memory index answer exactly as the facts do', () =>
     }
   });
 
+  it('counts encounters by payer category from memory, and leaves an encounter under two payers to the database', async () => {
+    const service = t.app.get(AggregateService);
+    const index = t.app.get(MemoryIndex);
+    await index.warm();
+    const views = [
+      { measures: 'lines,encounters', groupBy: 'payer_category', from: '2024-01-01', to: '2024-12-31' },
+      { measures: 'encounters,charges', groupBy: 'period,payer_category', grain: 'quarter', department: 'CARD,RAD', from: '2024-04-01', to: '2025-03-31' },
+      { measures: 'encounters', groupBy: 'department', payer_category: 'medicare,medicaid', from: '2024-01-01', to: '2024-06-30' },
+      { measures: 'encounters,denial_rate', groupBy: 'section,payer_category', section: 'em,radiology', compare: 'previous_year', from: '2025-01-01', to: '2025-06-30' },
+      { measures: 'encounters', payer_category: 'self_pay', from: '2024-08-01', to: '2024-08-31' },
+    ];
+    const ask = async (params: Record<string, string>) => {
+      const query = parseAggregateQuery(params, '2026-11-27');
+      const planned = await service.aggregate(query, null, { fresh: true });
+      const facts = await service.aggregate(query, null, { source: 'facts' });
+      expect({ params, rows: planned.rows, totals: planned.totals }).toEqual({ params, rows: facts.rows, totals: facts.totals });
+      return planned.meta.source;
+    };
+    for (const params of views) expect({ params, source: await ask(params) }).toEqual({ params, source: 'memory' });
+    // One encounter, two lines, two payers: counted once under each payer, which the key lists
+    // by encounter cannot tell; the database answers the ranges that hold it.
+    await t.importCsv(
+      'encounter_id,patient_id,service_date,department,code,payer_category\n' +
+        'TWO-PAYERS,P-TWO-PAYERS,2024-08-05,CARD,99213,medicare\n' +
+        'TWO-PAYERS,P-TWO-PAYERS,2024-08-06,CARD,99214,self_pay\n',
+    );
+    await index.warm();
+    expect(await ask(views[4]!)).not.toBe('memory');
+    expect(await ask(views[0]!)).not.toBe('memory');
+    // A range without it is still answered from memory.
+    expect(await ask(views[2]!)).toBe('memory');
+  });
+
   it('forgets the distinct counts it kept for a period once an import changes one of its days', async () => {
     const service = t.app.get(AggregateService);
     await t.app.get(MemoryIndex).warm();

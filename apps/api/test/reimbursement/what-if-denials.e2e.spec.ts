@@ -1,5 +1,6 @@
 // GET /api/v1/reimbursement/what-if and /denial-reasons on a hand-worked fixture, from the
-// monthly rollups and from the facts, before and after an import replaces a line; the CARC
+// monthly rollups (held in memory, and read from their tables) and from the facts, before and
+// after an import replaces a line; the CARC
 // list upload (POST /reimbursement/denial-codes) and a department-limited user.
 //
 // Shipped 2025 schedule, national GPCIs 1.0, CF 32.3465; fee = RVU sum × CF rounded to the cent.
@@ -11,6 +12,9 @@
 //   POS 22 2.10 × 32.3465 = 67.92765 → $67.93; 71046-26 work 0.242 → 0.24: 0.33 × 32.3465 = 10.674345 → $10.67;
 //   71046-TC work 0 stays 0: $22.64.
 import type { DenialReasonsResponse, WhatIfResponse } from '@caseload/contracts';
+import { MemoryIndex } from '../../src/modules/analytics/memory-index/memory-index.service.js';
+import { ReimbursementAnalysisService } from '../../src/modules/reimbursement/reimbursement-analysis.service.js';
+import { parseDenialReasonsQuery, parseWhatIfQuery } from '../../src/modules/reimbursement/reimbursement-query.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const HEADER = 'encounter_id,patient_id,service_date,department,code,modifiers,units,place_of_service,payer_category,charge_amount,claim_status,denial_reason\n';
@@ -29,15 +33,49 @@ describe('reimbursement what-if and denial reasons', () => {
   beforeAll(async () => {
     t = await startTestApp({ CASELOAD_TIMEZONE: 'UTC' });
     expect((await t.importCsv(LINES)).rowsLoaded).toBe(5);
+    await t.app.get(MemoryIndex).warm();
   }, 60_000);
   afterAll(() => t.close());
+
+  /** The same questions answered from memory (through HTTP) and from the rollup tables. */
+  async function expectMemoryMatchesTables(questions: Array<Record<string, string>>): Promise<void> {
+    const service = t.app.get(ReimbursementAnalysisService);
+    const today = '2026-11-27';
+    for (const params of questions) {
+      const fromMemory = await whatIf(params);
+      const fromTable = await service.whatIf(parseWhatIfQuery(params, today), null, { fresh: true, memory: false });
+      expect({ params, source: fromMemory.meta.source }).toEqual({ params, source: 'memory' });
+      expect(fromTable.meta.source).toBe('rollup_month_price');
+      expect({ params, ...fromMemory, meta: { ...fromMemory.meta, source: null } }).toEqual({ params, ...fromTable, meta: { ...fromTable.meta, source: null } });
+
+      const { conversion_factor: _cf, ...slice } = params;
+      const deniedInMemory = await denials(slice);
+      const deniedInTable = await service.denialReasons(parseDenialReasonsQuery(slice, today), null, { fresh: true, memory: false });
+      expect(deniedInMemory.meta.source).toBe('memory');
+      expect(deniedInTable.meta.source).toBe('rollup_month_denial');
+      expect({ slice, ...deniedInMemory, meta: { ...deniedInMemory.meta, source: null } }).toEqual({ slice, ...deniedInTable, meta: { ...deniedInTable.meta, source: null } });
+    }
+  }
+
+  const ROLLUP_QUESTIONS = [
+    { ...MARCH, conversion_factor: '33.4009' },
+    { from: '2025-01-01', to: '2025-12-31', conversion_factor: '33.5675' },
+    { ...MARCH, department: 'RAD' },
+    { ...MARCH, section: 'em,radiology', department: 'CARD,RAD,NOPE' },
+    { ...MARCH, department: 'NOPE' },
+    { from: '2025-04-01', to: '2025-06-30' },
+  ];
+
+  it('answers whole months from the rollups held in memory, as their tables do', async () => {
+    await expectMemoryMatchesTables(ROLLUP_QUESTIONS);
+  });
 
   const whatIf = (params: Record<string, string>) => t.getJson<WhatIfResponse>(`/api/v1/reimbursement/what-if?${new URLSearchParams(params)}`);
   const denials = (params: Record<string, string>) => t.getJson<DenialReasonsResponse>(`/api/v1/reimbursement/denial-reasons?${new URLSearchParams(params)}`);
 
   it('prices the lines again under another conversion factor, by department and section', async () => {
     const answer = await whatIf({ ...MARCH, conversion_factor: '33.4009' });
-    expect(answer.meta.source).toBe('rollup_month_price');
+    expect(answer.meta.source).toBe('memory');
     expect(answer.byDepartment).toEqual([
       // CARD: 88.95 + 2 × 63.72 = 216.39 → 91.85 + 2 × 65.80 = 223.45
       { key: 'CARD', units: 3, current: 216.39, scenario: 223.45, change: 7.06, changeRatio: expect.closeTo(706 / 21639, 10) },
@@ -87,7 +125,7 @@ describe('reimbursement what-if and denial reasons', () => {
 
   it('lists the top denial reasons by CARC, with shares of all denied lines', async () => {
     const answer = await denials(MARCH);
-    expect(answer.meta.source).toBe('rollup_month_denial');
+    expect(answer.meta.source).toBe('memory');
     // 50: E2 (CO-50, $300) and E3 (50, $80); 204: E4 ($120); none given: E5 ($40).
     expect(answer.rows).toEqual([
       { carc: '50', description: null, deniedLines: 2, share: 0.5, deniedCharges: 380 },
@@ -175,5 +213,8 @@ describe('reimbursement what-if and denial reasons', () => {
     // 50 now only E3 ($80); total 3 lines, $240.
     expect(after.rows.map((row) => [row.carc, row.deniedLines, row.deniedCharges])).toEqual([['', 1, 40], ['204', 1, 120], ['50', 1, 80]]);
     expect(after.totals).toMatchObject({ deniedLines: 3, deniedCharges: 240 });
+    // The patched index still agrees with the tables.
+    await t.app.get(MemoryIndex).warm();
+    await expectMemoryMatchesTables(ROLLUP_QUESTIONS);
   });
 });

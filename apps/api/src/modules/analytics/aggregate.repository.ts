@@ -36,7 +36,7 @@ export class AggregateRepository {
 
   /**
    * The planner's first choice is the in-memory index when it covers the slice and holds the
-   * current data: the day blocks, or for code views the code months; then the smallest table
+   * current data: the day blocks, or the monthly rollups it holds; then the smallest table
    * that covers it (see chooseSource).
    */
   async slice(spec: SliceSpec): Promise<SliceRow[]> {
@@ -46,7 +46,12 @@ export class AggregateRepository {
   async answer(spec: SliceSpec): Promise<{ rows: SliceRow[]; source: SliceSource }> {
     const useMemory = spec.source === 'memory' || (spec.source === undefined && this.memory.covers(spec) && (await this.memory.ready()));
     if (useMemory) return { rows: this.memory.slice(spec), source: 'memory' };
-    if (this.memory.coversCodes(spec) && (await this.memory.ready())) return { rows: this.memory.codeSlice(spec), source: 'memory' };
+    if (this.memory.coversPayerEncounters(spec) && (await this.memory.ready())) {
+      const rows = this.memory.payerEncounterSlice(spec);
+      if (rows !== null) return { rows, source: 'memory' };
+    }
+    const rollup = this.memory.rollupFor(spec);
+    if (rollup !== null && (await this.memory.ready())) return { rows: this.memory.rollupSlice(spec, rollup), source: 'memory' };
     return { rows: await this.sqlSlice(spec), source: chooseSource(spec) };
   }
 

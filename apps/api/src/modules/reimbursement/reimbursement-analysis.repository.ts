@@ -3,25 +3,20 @@ import type { Pool } from 'pg';
 import { addDays } from '@caseload/domain';
 import { PG_POOL } from '../../database/database.tokens.js';
 import { filterConditions } from '../analytics/aggregate-sql.js';
+import { MemoryIndex } from '../analytics/memory-index/memory-index.service.js';
+import type { DenialCountRow, PricedUnitsRow } from '../analytics/memory-index/memory-rollups.js';
 import { CARC_OF } from '../analytics/rollup-sql.js';
 import { linePriceSql } from './line-price-sql.js';
 import type { ReimbursementSlice } from './reimbursement-query.js';
 
 /** Units of priced lines, per department, section, service year and the schedule row that priced them. */
-export interface PricedUnits {
-  department: string;
-  section: number;
-  year: number;
-  code: string;
-  modifier: string;
-  facility: boolean;
-  units: number;
-}
+export type PricedUnits = PricedUnitsRow;
 
-export interface DenialCount {
-  carc: string;
-  lines: number;
-  chargeCents: number;
+export type DenialCount = DenialCountRow;
+
+export interface RollupOptions {
+  /** false: read the rollup table even when memory holds it (tests compare the two). */
+  memory?: boolean;
 }
 
 const FACT_PRICE = linePriceSql({ code: 'c.code', modifiers: 'f.modifiers', serviceDate: 'f.service_date', placeOfService: 'f.place_of_service', units: 'f.units' });
@@ -43,15 +38,22 @@ function where(slice: ReimbursementSlice, dateColumn: string): { conditions: str
 /**
  * The reimbursement views the aggregate query has no dimension for: priced units by schedule
  * row (what-ifs) and denied lines by CARC. Each reads its monthly rollup when the range is
- * whole months and the filters are columns of it, else the facts.
+ * whole months and the filters are columns of it (from memory while the index holds the
+ * current data), else the facts.
  */
 @Injectable()
 export class ReimbursementAnalysisRepository {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly memory: MemoryIndex,
+  ) {}
 
-  async pricedUnits(slice: ReimbursementSlice): Promise<{ rows: PricedUnits[]; source: 'rollup_month_price' | 'facts' }> {
+  async pricedUnits(slice: ReimbursementSlice, options: RollupOptions = {}): Promise<{ rows: PricedUnits[]; source: 'memory' | 'rollup_month_price' | 'facts' }> {
     const { filters } = slice;
     const fromRollup = wholeMonths(slice) && filters.payer_category === undefined && filters.place_of_service === undefined;
+    if (fromRollup && options.memory !== false && (await this.memory.ready())) {
+      return { rows: this.memory.pricedUnits(slice.from, slice.to, { department: filters.department, code: filters.code, section: filters.section }), source: 'memory' };
+    }
     let inner: string;
     let values: unknown[];
     if (fromRollup) {
@@ -81,9 +83,15 @@ export class ReimbursementAnalysisRepository {
     };
   }
 
-  async denialCounts(slice: ReimbursementSlice): Promise<{ rows: DenialCount[]; source: 'rollup_month_denial' | 'facts' }> {
+  async denialCounts(slice: ReimbursementSlice, options: RollupOptions = {}): Promise<{ rows: DenialCount[]; source: 'memory' | 'rollup_month_denial' | 'facts' }> {
     const { filters } = slice;
     const fromRollup = wholeMonths(slice) && filters.code === undefined && filters.place_of_service === undefined;
+    if (fromRollup && options.memory !== false && (await this.memory.ready())) {
+      return {
+        rows: this.memory.denialCounts(slice.from, slice.to, { department: filters.department, section: filters.section, payer_category: filters.payer_category }),
+        source: 'memory',
+      };
+    }
     const w = where(slice, fromRollup ? 'f.month' : 'f.service_date');
     const text = fromRollup
       ? `SELECT f.carc, sum(f.lines) AS lines, sum(f.charge_cents) AS charge_cents FROM rollup_month_denial f

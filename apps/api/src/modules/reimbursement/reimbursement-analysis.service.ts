@@ -17,7 +17,7 @@ import { AggregateService, scopedDepartments, type DepartmentScope } from '../an
 import { DataVersionService } from '../analytics/data-version.service.js';
 import { FeeScheduleRejectedException } from './fee-schedule.exception.js';
 import { FeeScheduleRepository } from './fee-schedule.repository.js';
-import { ReimbursementAnalysisRepository, type PricedUnits } from './reimbursement-analysis.repository.js';
+import { ReimbursementAnalysisRepository, type PricedUnits, type RollupOptions } from './reimbursement-analysis.repository.js';
 import type { ReimbursementSlice } from './reimbursement-query.js';
 
 /** A schedule (as loaded or under a scenario) and the fees of one unit it has priced, in cents, keyed by `priceKey`. */
@@ -28,6 +28,9 @@ interface FeeTable {
 
 const priceKey = (rvuYear: number, gpciYear: number, code: string, modifier: string, facility: boolean) => `${rvuYear}|${gpciYear}|${code}|${modifier}|${facility ? 'F' : 'N'}`;
 const MAX_CACHED = 200;
+
+/** fresh: compute again rather than answer from the cache; memory: see RollupOptions. */
+type AnswerOptions = { fresh?: boolean } & RollupOptions;
 
 interface Accumulator {
   units: number;
@@ -67,7 +70,7 @@ export class ReimbursementAnalysisService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async whatIf(slice: ReimbursementSlice & { scenario: WhatIfScenario }, scope: DepartmentScope, options: { fresh?: boolean } = {}): Promise<WhatIfResponse> {
+  async whatIf(slice: ReimbursementSlice & { scenario: WhatIfScenario }, scope: DepartmentScope, options: AnswerOptions = {}): Promise<WhatIfResponse> {
     const scoped = this.scoped(slice, scope);
     return this.cached('what-if', { ...scoped, scenario: slice.scenario }, options, async (version) => {
       const schedule = await this.scheduleAt(version);
@@ -75,11 +78,11 @@ export class ReimbursementAnalysisService {
       const current = this.feeTable(version, schedule, {});
       const changed = this.feeTable(version, schedule, slice.scenario);
       const [units, check] = await Promise.all([
-        this.repository.pricedUnits(scoped),
+        this.repository.pricedUnits(scoped, options),
         this.aggregates.aggregate(
           { measures: ['expected_payment'], groupBy: [], grain: 'month', from: scoped.from, to: scoped.to, filters: scoped.filters, orderBy: null, limit: null, compare: null },
           null,
-          options,
+          { fresh: options.fresh },
         ),
       ]);
       const byDepartment = new Map<string, Accumulator>();
@@ -123,10 +126,10 @@ export class ReimbursementAnalysisService {
     });
   }
 
-  async denialReasons(slice: ReimbursementSlice & { limit: number }, scope: DepartmentScope, options: { fresh?: boolean } = {}): Promise<DenialReasonsResponse> {
+  async denialReasons(slice: ReimbursementSlice & { limit: number }, scope: DepartmentScope, options: AnswerOptions = {}): Promise<DenialReasonsResponse> {
     const scoped = this.scoped(slice, scope);
     return this.cached('denials', { ...scoped, limit: slice.limit }, options, async () => {
-      const counts = await this.repository.denialCounts(scoped);
+      const counts = await this.repository.denialCounts(scoped, options);
       const deniedLines = counts.rows.reduce((sum, row) => sum + row.lines, 0);
       const deniedCents = counts.rows.reduce((sum, row) => sum + row.chargeCents, 0);
       const top = counts.rows.slice(0, slice.limit);
@@ -164,8 +167,10 @@ export class ReimbursementAnalysisService {
   }
 
   /** Answers keyed by the question and the data version, which moves with every import and repricing. */
-  private async cached<T>(kind: string, question: unknown, options: { fresh?: boolean }, compute: (version: string) => Promise<T>): Promise<T> {
+  private async cached<T>(kind: string, question: unknown, options: AnswerOptions, compute: (version: string) => Promise<T>): Promise<T> {
     const version = await this.dataVersion.current();
+    // An answer read past the memory index is for comparison only: not kept as the answer.
+    if (options.memory === false) return compute(version);
     const key = `${kind}|${version}|${JSON.stringify(question)}`;
     let answer = this.answers.get(key) as Promise<T> | undefined;
     if (answer === undefined || options.fresh === true) {

@@ -31,6 +31,26 @@ export class DistinctCounter {
     return fresh;
   }
 
+  /**
+   * Adds keys[from..to) to the open count, and counts each new key under its class
+   * (`counts[classes[key] - 1]`). Returns false, leaving the counts incomplete, as soon as a
+   * new key has no single class (0: unknown; 255: several).
+   */
+  tally(keys: Int32Array, from: number, to: number, largest: number, classes: Uint8Array, counts: Float64Array): boolean {
+    if (largest >= this.stamps.length) this.grow(largest);
+    const stamps = this.stamps;
+    const epoch = this.epoch;
+    for (let i = from; i < to; i++) {
+      const key = keys[i]!;
+      if (stamps[key] === epoch) continue;
+      stamps[key] = epoch;
+      const kind = key < classes.length ? classes[key]! : 0;
+      if (kind === 0 || kind === 255) return false;
+      counts[kind - 1]!++;
+    }
+    return true;
+  }
+
   private grow(key: number): void {
     let size = this.stamps.length;
     while (size <= key) size *= 2;

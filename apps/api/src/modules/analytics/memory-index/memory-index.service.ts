@@ -1,19 +1,21 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { GRAINS, SECTIONS, addDays, addMonths, isIsoDate, parsePeriodLabel, periodLabel, type DimensionId, type Grain } from '@caseload/domain';
+import { GRAINS, PAYER_CATEGORIES, SECTIONS, addDays, addMonths, isIsoDate, parsePeriodLabel, periodLabel, type DimensionId, type Grain } from '@caseload/domain';
 import { APP_CONFIG } from '../../../config/config.tokens.js';
 import type { AppConfig } from '../../../config/app-config.js';
 import { PG_POOL } from '../../../database/database.tokens.js';
 import { chooseSource, type SliceSpec } from '../aggregate-sql.js';
 import type { SliceRow } from '../aggregate.repository.js';
 import { DataVersionService } from '../data-version.service.js';
-import { CodeMonths } from './code-months.js';
 import { copyRows } from './copy-rows.js';
 import { DayBlockBuilder, SUM_COMPONENTS, SUM_WIDTH, mergeDayBlocks, type DayBlock } from './day-block.js';
 import { DistinctCounter } from './distinct-counter.js';
+import { EncounterPayers } from './encounter-payers.js';
+import { MemoryRollups, type DenialCountRow, type PricedUnitsRow, type SliceRollupTable } from './memory-rollups.js';
 import { ANY_DEPARTMENT, ANY_SECTION, PreviousDayIndex, groupKey } from './previous-day-index.js';
 
 const COVERED_DIMENSIONS: ReadonlySet<DimensionId> = new Set(['period', 'department', 'section']);
+const PAYER_ENCOUNTER_DIMENSIONS: ReadonlySet<DimensionId> = new Set(['period', 'department', 'section', 'payer_category']);
 /** An import that touched more days than this rebuilds the index in the background. */
 const PATCH_DAYS_MAX = 62;
 /** Grains whose periods are whole months: their ranges are read from month blocks. */
@@ -75,8 +77,10 @@ export class MemoryIndex {
   /** Set once anything asked for the index: from then on a stale index is rebuilt eagerly. */
   private wanted = false;
   private readonly counter = new DistinctCounter();
-  /** rollup_month_code, read in the same snapshots as the day blocks. */
-  private readonly codeMonths = new CodeMonths();
+  /** The monthly rollups, read in the same snapshots as the day blocks. */
+  private readonly rollups = new MemoryRollups();
+  /** Each encounter's payer category: distinct encounters by payer from the key lists. */
+  private readonly encounterPayers = new EncounterPayers();
   private largestPatient = 0;
   private largestEncounter = 0;
 
@@ -96,14 +100,94 @@ export class MemoryIndex {
     );
   }
 
-  /** Whether the code months answer this slice: what the planner would send to rollup_month_code. */
-  coversCodes(spec: SliceSpec): boolean {
-    return spec.source === undefined && chooseSource(spec) === 'rollup_month_code';
+  /** The rollup held in memory that answers this slice: the one the planner would send it to, if any. */
+  rollupFor(spec: SliceSpec): SliceRollupTable | null {
+    if (spec.source !== undefined) return null;
+    const source = chooseSource(spec);
+    return source === 'facts' ? null : source;
   }
 
-  /** A slice of whole months by code (see coversCodes), from memory. */
-  codeSlice(spec: SliceSpec): SliceRow[] {
-    return this.codeMonths.slice(spec, this.departmentIds, this.departmentCodes);
+  /** A slice of whole months from the rollup that rollupFor named, from memory. */
+  rollupSlice(spec: SliceSpec, table: SliceRollupTable): SliceRow[] {
+    return this.rollups.slice(spec, table, this.departmentIds, this.departmentCodes);
+  }
+
+  /**
+   * Whether memory answers this slice with distinct encounters by payer category (grouped or
+   * filtered by it): whole months of rollup_month's dimensions and filters, and no patients.
+   */
+  coversPayerEncounters(spec: SliceSpec): boolean {
+    if (spec.source !== undefined || !spec.measures.includes('encounters') || spec.measures.includes('patients')) return false;
+    if (!spec.dimensions.includes('payer_category') && spec.filters.payer_category === undefined) return false;
+    if (!spec.dimensions.every((dimension) => PAYER_ENCOUNTER_DIMENSIONS.has(dimension))) return false;
+    return chooseSource({ ...spec, measures: spec.measures.filter((measure) => measure !== 'encounters') }) === 'rollup_month';
+  }
+
+  /**
+   * The slice (see coversPayerEncounters): rollup_month's sums, and each group's distinct
+   * encounters counted from the month blocks' key lists under each encounter's payer. Null when
+   * an encounter of the range has lines under several payers: the database must count those.
+   */
+  payerEncounterSlice(spec: SliceSpec): SliceRow[] | null {
+    const rows = this.rollups.slice({ ...spec, measures: spec.measures.filter((measure) => measure !== 'encounters') }, 'rollup_month', this.departmentIds, this.departmentCodes);
+    const departmentFilter = spec.filters.department ? new Set(spec.filters.department.map((code) => this.departmentIds.get(code) ?? -1)) : null;
+    const sectionFilter = spec.filters.section ? new Set(spec.filters.section.map((section) => SECTIONS.indexOf(section))) : null;
+    const payers = spec.filters.payer_category?.map((payer) => PAYER_CATEGORIES.indexOf(payer)) ?? PAYER_CATEGORIES.map((_, p) => p);
+    const withPeriod = spec.dimensions.includes('period');
+    const withDepartment = spec.dimensions.includes('department');
+    const withSection = spec.dimensions.includes('section');
+    const withPayer = spec.dimensions.includes('payer_category');
+    const options = { fiscalYearStartMonth: spec.fiscalYearStartMonth };
+    const counted = new Map<string, number>();
+    const labelKey = (labels: SliceRow['labels']) => `${labels.period ?? ''}|${labels.department ?? ''}|${labels.section ?? ''}|${labels.payer_category ?? ''}`;
+    // Each period's cells by group (department and section, where the slice keeps them apart).
+    const periods = new Map<string, Map<number, Array<[DayBlock, number]>>>();
+    for (const block of this.segments(spec.from, spec.to, false)) {
+      const label = withPeriod ? periodLabel(block.day, spec.grain, options) : '';
+      let groups = periods.get(label);
+      if (groups === undefined) periods.set(label, (groups = new Map()));
+      for (let c = 0; c < block.departments.length; c++) {
+        const department = block.departments[c]!;
+        const section = block.sections[c]!;
+        if (departmentFilter !== null && !departmentFilter.has(department)) continue;
+        if (sectionFilter !== null && !sectionFilter.has(section)) continue;
+        const key = (withDepartment ? department : 0) * 64 + (withSection ? section : 0);
+        let cells = groups.get(key);
+        if (cells === undefined) groups.set(key, (cells = []));
+        cells.push([block, c]);
+      }
+    }
+    const byPayer = new Float64Array(PAYER_CATEGORIES.length);
+    for (const [period, groups] of periods) {
+      for (const [key, cells] of groups) {
+        this.counter.begin();
+        byPayer.fill(0);
+        for (const [block, c] of cells) {
+          if (!this.counter.tally(block.encounters, block.encounterOffsets[c]!, block.encounterOffsets[c + 1]!, this.largestEncounter, this.encounterPayers.classes, byPayer)) return null;
+        }
+        const labels: SliceRow['labels'] = {};
+        if (withPeriod) labels.period = period;
+        if (withDepartment) labels.department = this.departmentCodes.get(Math.floor(key / 64)) ?? null;
+        if (withSection) labels.section = SECTIONS[key % 64] ?? null;
+        if (withPayer) {
+          for (const p of payers) counted.set(labelKey({ ...labels, payer_category: PAYER_CATEGORIES[p]! }), byPayer[p]!);
+        } else {
+          counted.set(labelKey(labels), payers.reduce((sum, p) => sum + byPayer[p]!, 0));
+        }
+      }
+    }
+    for (const row of rows) row.components['encounters'] = counted.get(labelKey(row.labels)) ?? 0;
+    return rows;
+  }
+
+  /** Denied lines by CARC over whole months (rollup_month_denial), from memory. */
+  denialCounts(from: string, to: string, filters: Parameters<MemoryRollups['denialCounts']>[2]): DenialCountRow[] {
+    return this.rollups.denialCounts(from, to, filters, this.departmentIds);
+  }
+
+  /** Units of priced lines over whole months by schedule row (rollup_month_price), from memory. */
+  pricedUnits(from: string, to: string, filters: Parameters<MemoryRollups['pricedUnits']>[2]): PricedUnitsRow[] {
+    return this.rollups.pricedUnits(from, to, filters, this.departmentCodes, this.departmentIds);
   }
 
   /** True when the index holds exactly the current data; otherwise starts (re)building it. */
@@ -225,14 +309,15 @@ export class MemoryIndex {
       // One ordered pass over the lines: each day is frozen into a block as the next begins,
       // so the build holds one day's lines at a time. (Dates come as ISO text: DateStyle.)
       await client.query(`SET LOCAL DateStyle = 'ISO, YMD'`);
+      if (days === null) this.encounterPayers.clear();
       const built = new Map<string, DayBlock>();
       let builder: DayBlockBuilder | null = null;
       await copyRows(
         client,
         `SELECT service_date, department_id, section, patient_key, encounter_key, units, charge_cents, allowed_cents, paid_cents, claim_status,
-           wrvu_hundredths, expected_cents, priced::int
+           wrvu_hundredths, expected_cents, priced::int, payer_category
          FROM procedure_line ${where} ORDER BY service_date`,
-        ([day, department, section, patient, encounter, units, charge, allowed, paid, status, wrvu, expected, priced]) => {
+        ([day, department, section, patient, encounter, units, charge, allowed, paid, status, wrvu, expected, priced, payer]) => {
           if (builder?.day !== day) {
             if (builder !== null) built.set(builder.day, builder.build());
             builder = new DayBlockBuilder(day!);
@@ -242,15 +327,16 @@ export class MemoryIndex {
           if (patientKey > 0x7fffffff || encounterKey > 0x7fffffff) throw new Error('a patient or encounter key is beyond what the index holds');
           if (patientKey > this.largestPatient) this.largestPatient = patientKey;
           if (encounterKey > this.largestEncounter) this.largestEncounter = encounterKey;
+          this.encounterPayers.note(encounterKey, Number(payer));
           // Units, amounts and status are NOT NULL (a blank amount is stored as zero).
           builder.addLine(Number(department), Number(section), patientKey, encounterKey, Number(units), Number(charge), Number(allowed), Number(paid), Number(status), Number(wrvu), Number(expected), priced === '1');
         },
       );
       if (builder !== null) built.set((builder as DayBlockBuilder).day, (builder as DayBlockBuilder).build());
       step('lines');
-      await this.codeMonths.load(client, days === null ? null : [...new Set(days.map((day) => day.slice(0, 7)))]);
+      await this.rollups.load(client, days === null ? null : [...new Set(days.map((day) => day.slice(0, 7)))]);
       await client.query('COMMIT');
-      step('code months');
+      step('rollups');
       for (const day of days ?? []) this.blocks.delete(day);
       for (const [day, block] of built) this.blocks.set(day, block);
       this.days = [...this.blocks.keys()].sort();
