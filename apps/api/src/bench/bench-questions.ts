@@ -102,8 +102,8 @@ export function reimbursementQuestions(dates: BenchDates): Question[] {
   return [
     ask('reimb.headline', { measures: 'lines,charges,allowed,paid,denial_rate,wrvu,expected_payment', groupBy: 'period', grain: 'month' }),
     ask('reimb.payer_mix', { measures: 'lines,charges', groupBy: 'payer_category', orderBy: '-charges' }),
-    // Asked only when the payer mix is switched to encounters: a distinct count by payer reads the lines.
-    { id: 'reimb.payer_encounters', kind: 'uncovered', params: { measures: 'lines,encounters', groupBy: 'payer_category', from, to }, check: 'lines' },
+    // Asked when the payer mix is switched to encounters: counted from the index's encounter keys.
+    ask('reimb.payer_encounters', { measures: 'lines,encounters', groupBy: 'payer_category' }),
     ask('reimb.departments', { measures: 'lines,paid,expected_payment,wrvu', groupBy: 'department' }),
     ask('reimb.codes', { measures: 'lines,paid,expected_payment', groupBy: 'code', orderBy: '-expected_payment', limit: '15' }),
     ask('reimb.providers', { measures: 'lines,wrvu', groupBy: 'provider', orderBy: '-wrvu', limit: '15' }),
