@@ -163,7 +163,7 @@ describe('rollups and the in-memory index answer exactly as the facts do', () =>
     const service = t.app.get(AggregateService);
     const index = t.app.get(MemoryIndex);
     await index.warm();
-    const views = [
+    const views: Array<Record<string, string>> = [
       { measures: 'lines,encounters', groupBy: 'payer_category', from: '2024-01-01', to: '2024-12-31' },
       { measures: 'encounters,charges', groupBy: 'period,payer_category', grain: 'quarter', department: 'CARD,RAD', from: '2024-04-01', to: '2025-03-31' },
       { measures: 'encounters', groupBy: 'department', payer_category: 'medicare,medicaid', from: '2024-01-01', to: '2024-06-30' },
