@@ -25,7 +25,7 @@ export async function runConcurrency(client: BenchClient, questions: Question[],
   const ticker = setInterval(() => console.log(`  concurrency: ${samples.length.toLocaleString('en-US')} requests so far`), 5_000);
   const loop = async (offset: number) => {
     for (let i = offset; performance.now() < deadline; i++) {
-      const answer = await client.get(paths[i % paths.length]!);
+      const answer = await client.time(paths[i % paths.length]!);
       if (answer.status === 200) samples.push(answer.ms);
       else errors++;
     }

@@ -40,6 +40,11 @@ export class BenchClient {
     return this.send('GET', path, undefined, fresh);
   }
 
+  /** GET whose body is read and dropped (the load phase): the client's garbage stays out of the server's memory figures. */
+  time(path: string): Promise<{ status: number; ms: number }> {
+    return this.send('GET', path, undefined, false, true);
+  }
+
   /** GET that must succeed; answers the parsed JSON and the time. */
   async json<T>(path: string): Promise<{ body: T; ms: number }> {
     const answer = await this.get(path);
@@ -51,7 +56,9 @@ export class BenchClient {
     this.agent.destroy();
   }
 
-  private send(method: string, path: string, body?: string, fresh = false): Promise<HttpAnswer> {
+  private send(method: string, path: string, body?: string, fresh?: boolean): Promise<HttpAnswer>;
+  private send(method: string, path: string, body: string | undefined, fresh: boolean, discard: true): Promise<{ status: number; ms: number }>;
+  private send(method: string, path: string, body?: string, fresh = false, discard = false): Promise<HttpAnswer | { status: number; ms: number }> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (fresh) headers['cache-control'] = 'no-cache';
     if (this.token !== null) headers['authorization'] = `Bearer ${this.token}`;
@@ -63,9 +70,14 @@ export class BenchClient {
       const started = performance.now();
       const req = request({ host: '127.0.0.1', port: this.port, method, path, headers, agent: this.agent }, (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('data', (chunk: Buffer) => {
+          if (!discard) chunks.push(chunk);
+        });
         res.on('error', reject);
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
+        res.on('end', () => {
+          const ms = performance.now() - started;
+          resolve(discard ? { status: res.statusCode ?? 0, ms } : { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms });
+        });
       });
       req.on('error', reject);
       req.end(body);
