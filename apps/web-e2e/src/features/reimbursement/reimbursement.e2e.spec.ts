@@ -98,6 +98,21 @@ describe('the Reimbursement page in Chromium', () => {
     await payers.getByRole('button', { name: 'Hide table' }).click();
   });
 
+  it('counts encounters by payer when asked, as the API does', async () => {
+    const { page } = browser;
+    const payers = page.getByRole('region', { name: 'Payer mix' });
+    await payers.getByRole('radio', { name: 'By encounters' }).check();
+    await payers.getByRole('list', { name: 'Share of encounters' }).waitFor();
+    await payers.getByText('Counting the distinct encounters', { exact: false }).waitFor({ state: 'detached' });
+    const api = await askApi<{ rows: Array<{ payer_category: string; encounters: number }> }>('encounters');
+    const total = api.rows.reduce((sum, row) => sum + row.encounters, 0);
+    expect(total).toBeGreaterThan(0);
+    const shares = await payers.getByRole('list', { name: 'Share of encounters' }).innerText();
+    for (const row of api.rows.filter((item) => item.encounters > 0)) expect(shares).toContain(`${((row.encounters / total) * 100).toFixed(1)}%`);
+    await payers.screenshot({ path: join(SCREENSHOTS, 'reimbursement-payer-encounters.png') });
+    await payers.getByRole('radio', { name: 'By charges' }).check();
+  });
+
   it('shows paid against expected payment as the API answers, with the unpriced lines', async () => {
     const { page } = browser;
     const expected = page.getByRole('region', { name: 'Expected vs actual payment by department' });
