@@ -1,7 +1,7 @@
-import { PAYER_CATEGORIES, SECTIONS, enumeratePeriods, type DimensionId, type MeasureId } from '@caseload/domain';
-import { buildSliceSql, type SliceSpec, type SqlSource, type SqlStatement } from '../analytics/aggregate-sql.js';
+import { PAYER_CATEGORIES, SECTIONS, enumeratePeriods, type DimensionId, type Grain, type MeasureId } from '@caseload/domain';
+import { chooseSource, dimensionSql, filterConditions, type SliceSpec, type SqlSource, type SqlStatement } from '../analytics/aggregate-sql.js';
 import type { AggregateQuery } from '../analytics/aggregate-query.js';
-import { measureComponents } from '../analytics/measure-sql.js';
+import { ROLLUP_COMPONENT_SQL, measureComponents } from '../analytics/measure-sql.js';
 
 /**
  * The order of a measure's values as SQL over the slice's components (`m_<alias>`): the
@@ -21,6 +21,9 @@ const MEASURE_ORDER_SQL: Partial<Record<MeasureId, string>> = {
   expected_payment: 'r.m_expected_cents',
 };
 
+/** Group-bys whose labels come from a small table by id: joined once, with their order as a rank. */
+const LABEL_TABLES: Partial<Record<DimensionId, string>> = { department: 'department', code: 'procedure_code' };
+
 export interface StreamStatement extends SqlStatement {
   /** Where the groups are computed (the rollups when they cover the slice, as for /aggregate). */
   source: SqlSource;
@@ -29,71 +32,125 @@ export interface StreamStatement extends SqlStatement {
 }
 
 /**
- * The rows of an aggregate answer as one ordered statement, for a cursor to read in batches:
- * the slice's GROUP BY (the same SQL, source and scope as /aggregate), the periods without
- * activity filled with zeros (DESIGN §4), the labels as the API writes them, ordered as the API
- * orders its rows (the asked key with nulls last, then the labels in group-by order, compared as
- * code points), then the limit. Label columns come first (`dim_<id>`, text), then components.
+ * The rows of an aggregate answer as one ordered statement: the slice's groups (the same
+ * source, filters and scope as /aggregate), the periods without activity filled with zeros
+ * (DESIGN §4), the labels as the API writes them, ordered as the API orders its rows (the asked
+ * key with nulls last, then the labels in group-by order, compared as code points), then the
+ * limit. Label columns come first (`dim_<id>`, text), then components.
+ *
+ * Unlike /aggregate's SQL, the groups are keyed by ids and dates and the labels looked up after:
+ * the GROUP BY hashes small fixed-width keys, the zero fill is a hash join on them, and labels are
+ * one hash join on their small tables rather than a lookup per group. Department, code and period
+ * are sorted by the rank of their label (a code-point order computed once), not by the text.
  *
  * `countAll` adds `row_total`: every row's count before the limit (a bounded report says what it
  * left out); `limit` then caps the rows read as well as the query's own limit does.
  */
 export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: { countAll?: boolean; limit?: number } = {}): StreamStatement {
-  const slice = buildSliceSql(spec);
-  const values = [...slice.values];
+  const source = chooseSource(spec);
+  const values: unknown[] = [spec.from, spec.to];
   const param = (value: unknown) => {
     values.push(value);
     return `$${values.length}`;
   };
   const dimensions = spec.dimensions;
-  const components = measureComponents(spec.measures).map(([alias]) => alias);
-  const ctes = [`g AS (${slice.text})`];
+  const components = measureComponents(spec.measures);
+  const aliases = components.map(([alias]) => alias);
+
+  const keys = dimensions.map((dimension) => `${dimension === 'period' ? periodKeySql(spec.grain, spec.fiscalYearStartMonth, source) : dimensionSql(dimension, spec, source)} AS k_${dimension}`);
+  const sums = components.map(([alias, sql]) => `${source === 'facts' ? sql : ROLLUP_COMPONENT_SQL[alias]} AS m_${alias}`);
+  const where = [source === 'facts' ? 'f.service_date BETWEEN $1::date AND $2::date' : 'f.month BETWEEN $1::date AND $2::date', ...filterConditions(spec.filters, param)];
+  const groupBy = dimensions.length > 0 ? ` GROUP BY ${dimensions.map((_, i) => i + 1).join(', ')}` : '';
+  const ctes = [`g AS (SELECT ${[...keys, ...sums].join(', ')} FROM ${source === 'facts' ? 'procedure_line' : source} f WHERE ${where.join(' AND ')}${groupBy})`];
   let rows = 'g';
 
   if (dimensions.includes('period')) {
+    // Ranked by label as code points: the order the rows are written in, without sorting text.
     const periods = enumeratePeriods(spec.from, spec.to, spec.grain, { fiscalYearStartMonth: spec.fiscalYearStartMonth });
-    ctes.push(`p AS (SELECT * FROM unnest(${param(periods.map((period) => period.start))}::text[], ${param(periods.map((period) => period.label))}::text[]) AS p(start, label))`);
-    const others = dimensions.filter((dimension) => dimension !== 'period');
-    // Every period for each combination of the other labels that has any activity; with the
-    // period alone, every period. The groups join on their labels as text with '' for null (no
-    // label is empty), which a hash join can match where IS NOT DISTINCT FROM could not.
-    const combinations = others.length === 0 ? '' : ` CROSS JOIN (SELECT DISTINCT ${others.map((d) => `dim_${d}`).join(', ')} FROM g) c`;
-    const matches = ['g.dim_period = p.start', ...others.map((d) => `coalesce(g.dim_${d}::text, '') = coalesce(c.dim_${d}::text, '')`)];
-    const columns = dimensions.map((dimension) => (dimension === 'period' ? 'p.label AS dim_period' : `c.dim_${dimension}`));
+    const byLabel = periods.map((period) => period.label).sort((a, b) => compareCodePoints(a, b));
+    const rank = new Map(byLabel.map((label, i) => [label, i]));
     ctes.push(
-      `filled AS (SELECT ${columns.join(', ')}, ${components.map((alias) => `coalesce(g.m_${alias}, 0) AS m_${alias}`).join(', ')} ` +
+      `p AS (SELECT * FROM unnest(${param(periods.map((period) => period.start))}::date[], ${param(periods.map((period) => period.label))}::text[], ` +
+        `${param(periods.map((period) => rank.get(period.label)!))}::int[]) AS p(start, label, o))`,
+    );
+    const others = dimensions.filter((dimension) => dimension !== 'period');
+    // Every period for each combination of the other keys that has any activity; with the period
+    // alone, every period. Only a provider can be null: it joins as '' (no NPI is empty), which a
+    // hash join can match where IS NOT DISTINCT FROM could not.
+    const combinations = others.length === 0 ? '' : ` CROSS JOIN (SELECT DISTINCT ${others.map((d) => `k_${d}`).join(', ')} FROM g) c`;
+    const matches = ['g.k_period = p.start', ...others.map((d) => (d === 'provider' ? `coalesce(g.k_${d}, '') = coalesce(c.k_${d}, '')` : `g.k_${d} = c.k_${d}`))];
+    const columns = dimensions.map((dimension) => (dimension === 'period' ? 'p.label AS k_period, p.o AS o_period' : `c.k_${dimension}`));
+    ctes.push(
+      `filled AS (SELECT ${columns.join(', ')}, ${aliases.map((alias) => `coalesce(g.m_${alias}, 0) AS m_${alias}`).join(', ')} ` +
         `FROM p${combinations} LEFT JOIN g ON ${matches.join(' AND ')})`,
     );
     rows = 'filled';
   }
 
-  const labels = new Map<DimensionId, string>();
-  for (const dimension of dimensions) labels.set(dimension, labelSql(dimension, param));
-  const select = [...dimensions.map((dimension) => `${labels.get(dimension)!} AS dim_${dimension}`), ...components.map((alias) => `r.m_${alias}`)];
+  const joins: string[] = [];
+  for (const dimension of dimensions) {
+    const table = LABEL_TABLES[dimension];
+    if (table === undefined) continue;
+    ctes.push(`l_${dimension} AS (SELECT id, code, rank() OVER (ORDER BY code COLLATE "C") AS o FROM ${table})`);
+    joins.push(` LEFT JOIN l_${dimension} ON l_${dimension}.id = r.k_${dimension}`);
+  }
+
+  const labels = new Map(dimensions.map((dimension) => [dimension, labelSql(dimension, param)]));
+  const select = [...dimensions.map((dimension) => `${labels.get(dimension)!} AS dim_${dimension}`), ...aliases.map((alias) => `r.m_${alias}`)];
   if (options.countAll) select.push('count(*) OVER () AS row_total');
 
   const order: string[] = [];
   if (query.orderBy !== null) {
     const { key, descending } = query.orderBy;
-    const expression = labels.get(key as DimensionId) ?? MEASURE_ORDER_SQL[key as MeasureId];
+    const expression = labels.has(key as DimensionId) ? labelOrderSql(key as DimensionId, labels.get(key as DimensionId)!) : MEASURE_ORDER_SQL[key as MeasureId];
     if (expression === undefined) throw new Error(`no streamed order for ${key}`);
-    order.push(`${expression}${labels.has(key as DimensionId) ? ' COLLATE "C"' : ''} ${descending ? 'DESC' : 'ASC'} NULLS LAST`);
+    order.push(`${expression} ${descending ? 'DESC' : 'ASC'} NULLS LAST`);
   }
-  for (const dimension of dimensions) order.push(`${labels.get(dimension)!} COLLATE "C" ASC NULLS LAST`);
+  for (const dimension of dimensions) order.push(`${labelOrderSql(dimension, labels.get(dimension)!)} ASC NULLS LAST`);
 
   const limits = [query.limit, options.limit].filter((limit): limit is number => limit !== null && limit !== undefined);
   const limit = limits.length === 0 ? '' : ` LIMIT ${param(Math.min(...limits))}`;
-  const text = `WITH ${ctes.join(', ')} SELECT ${select.join(', ')} FROM ${rows} r${order.length === 0 ? '' : ` ORDER BY ${order.join(', ')}`}${limit}`;
-  return { text, values, source: slice.source, components };
+  const text = `WITH ${ctes.join(', ')} SELECT ${select.join(', ')} FROM ${rows} r${joins.join('')}${order.length === 0 ? '' : ` ORDER BY ${order.join(', ')}`}${limit}`;
+  return { text, values, source, components: aliases };
 }
 
-/** A label as the API writes it (aggregate.repository's `label`), from the slice's column. */
+/** Compares as code points, as the API orders labels (and COLLATE "C" does on UTF-8). */
+function compareCodePoints(a: string, b: string): number {
+  const x = [...a].map((c) => c.codePointAt(0)!);
+  const y = [...b].map((c) => c.codePointAt(0)!);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
+}
+
+/**
+ * The first day of the period as a date (periodStartSql's day, not its text): a 4-byte key to
+ * group and join on.
+ */
+function periodKeySql(grain: Grain, fiscalYearStartMonth: number, source: SqlSource): string {
+  const day = source === 'facts' ? 'f.service_date' : 'f.month';
+  switch (grain) {
+    case 'day':
+      return day;
+    case 'fiscal_year': {
+      const shift = fiscalYearStartMonth - 1;
+      if (shift === 0) return `date_trunc('year', ${day}::timestamp)::date`;
+      return `(date_trunc('year', ${day}::timestamp - interval '${shift} months') + interval '${shift} months')::date`;
+    }
+    default:
+      return `date_trunc('${grain}', ${day}::timestamp)::date`;
+  }
+}
+
+/** A label as the API writes it (aggregate.repository's `label`), from the row's key. */
 function labelSql(dimension: DimensionId, param: (value: unknown) => string): string {
-  const column = `r.dim_${dimension}`;
+  const column = `r.k_${dimension}`;
   switch (dimension) {
     case 'period':
-      // Already the label: the periods were filled in by label (a period with no lines has no start in the groups).
+      // Already the label: the periods were filled in by label.
       return column;
+    case 'department':
+    case 'code':
+      return `l_${dimension}.code::text`;
     case 'section':
       return `(${param([...SECTIONS])}::text[])[${column} + 1]`;
     case 'payer_category':
@@ -103,4 +160,11 @@ function labelSql(dimension: DimensionId, param: (value: unknown) => string): st
     default:
       return `${column}::text`;
   }
+}
+
+/** What sorts a label: the rank where one was computed (a null label has none: last), else its text as code points. */
+function labelOrderSql(dimension: DimensionId, label: string): string {
+  if (dimension === 'period') return 'r.o_period';
+  if (LABEL_TABLES[dimension] !== undefined) return `l_${dimension}.o`;
+  return `${label} COLLATE "C"`;
 }
