@@ -1,6 +1,6 @@
 // A large export streams: its first bytes reach the client while the server is still reading rows
 // from PostgreSQL, and a client that stops reading holds the server back (no timing involved:
-// the database is asked whether the export's cursor is still open while the client waits).
+// the database is asked whether the export's COPY is still running while the client waits).
 // A client that goes away mid-file gives its connection back and is audited as cut off.
 import { request, type IncomingMessage } from 'node:http';
 import { Client } from 'pg';
@@ -75,7 +75,7 @@ describe('a large export streams', () => {
 
   /** Export cursors open on the server's connections: the streamed statement, not finished. */
   async function openCursors(): Promise<number> {
-    const result = await db.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND query LIKE 'WITH g AS (%' AND pid <> pg_backend_pid()");
+    const result = await db.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND query LIKE 'COPY (WITH g AS (%' AND pid <> pg_backend_pid()");
     return Number(result.rows[0]!.n);
   }
 

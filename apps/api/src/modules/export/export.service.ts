@@ -115,11 +115,11 @@ export class ExportService {
     const columns = exportColumns(query);
     // The totals cover every row the filters match, whatever the limit cuts (DESIGN §6): the
     // aggregate engine's own totals, distinct counts exact, and cached like any answer.
-    const whole = await this.aggregates.aggregate({ ...query, groupBy: [], orderBy: null, limit: null }, user.departments);
-    const totals = totalsRow(columns, whole.totals);
+    const totalsOf = () => this.aggregates.aggregate({ ...query, groupBy: [], orderBy: null, limit: null }, user.departments);
     const manifest = this.manifest(query, format, version, user, report, null);
 
     if (format === 'pdf') {
+      const totals = totalsRow(columns, (await totalsOf()).totals);
       const { rows, total } = await this.rows.firstRows(query, spec, this.pdfMaxRows);
       manifest.rowCount = total;
       manifest.rowsLeftOut = total - rows.length;
@@ -128,13 +128,19 @@ export class ExportService {
       return { kind: 'file', fileName: fileName(manifest, format), contentType: CONTENT_TYPES[format], manifest, body: pdfStream(table, manifest) };
     }
 
-    const stream = await this.rows.open(query, spec);
+    // The totals are worked out while the database groups the rows, not before.
+    const [whole, stream] = await Promise.allSettled([totalsOf(), this.rows.open(query, spec)]);
+    if (whole.status === 'rejected' || stream.status === 'rejected') {
+      if (stream.status === 'fulfilled') await stream.value.close();
+      throw whole.status === 'rejected' ? whole.reason : (stream as PromiseRejectedResult).reason;
+    }
+    const totals = totalsRow(columns, whole.value.totals);
     return {
       kind: 'stream',
       fileName: fileName(manifest, format),
       contentType: CONTENT_TYPES[format],
       manifest,
-      write: (sink) => this.writeStreamed(request, manifest, columns, totals, stream, sink, user, address),
+      write: (sink) => this.writeStreamed(request, manifest, columns, totals, stream.value, sink, user, address),
     };
   }
 
