@@ -63,10 +63,12 @@ export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: 
   const groupBy = dimensions.length > 0 ? ` GROUP BY ${dimensions.map((_, i) => i + 1).join(', ')}` : '';
   const ctes = [`g AS (SELECT ${[...keys, ...sums].join(', ')} FROM ${source === 'facts' ? 'procedure_line' : source} f WHERE ${where.join(' AND ')}${groupBy})`];
   let rows = 'g';
+  let periodCount = 0;
 
   if (dimensions.includes('period')) {
     // Ranked by label as code points: the order the rows are written in, without sorting text.
     const periods = enumeratePeriods(spec.from, spec.to, spec.grain, { fiscalYearStartMonth: spec.fiscalYearStartMonth });
+    periodCount = periods.length;
     const byLabel = periods.map((period) => period.label).sort((a, b) => compareCodePoints(a, b));
     const rank = new Map(byLabel.map((label, i) => [label, i]));
     ctes.push(
@@ -106,7 +108,11 @@ export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: 
     if (expression === undefined) throw new Error(`no streamed order for ${key}`);
     order.push(`${expression} ${descending ? 'DESC' : 'ASC'} NULLS LAST`);
   }
-  for (const dimension of dimensions) order.push(`${labelOrderSql(dimension, labels.get(dimension)!)} ASC NULLS LAST`);
+  if (dimensions.length > 0 && dimensions.every((dimension) => dimension === 'period' || LABEL_TABLES[dimension] !== undefined)) {
+    order.push(`${rankKeySql(dimensions, periodCount)} ASC`);
+  } else {
+    for (const dimension of dimensions) order.push(`${labelOrderSql(dimension, labels.get(dimension)!)} ASC NULLS LAST`);
+  }
 
   const limits = [query.limit, options.limit].filter((limit): limit is number => limit !== null && limit !== undefined);
   const limit = limits.length === 0 ? '' : ` LIMIT ${param(Math.min(...limits))}`;
@@ -160,6 +166,22 @@ function labelSql(dimension: DimensionId, param: (value: unknown) => string): st
     default:
       return `${column}::text`;
   }
+}
+
+/**
+ * The labels' ranks folded into one bigint, the first group-by the most significant: sorting a
+ * million rows on one integer takes a third of the time it takes on three. A label without a rank
+ * (null) takes the place after the last one, as NULLS LAST would.
+ */
+function rankKeySql(dimensions: readonly DimensionId[], periodCount: number): string {
+  let key = '';
+  for (const dimension of dimensions) {
+    // Period ranks run from 0 and are never null; a table's ranks run from 1 to its row count.
+    const count = dimension === 'period' ? String(periodCount - 1) : `(SELECT count(*) FROM ${LABEL_TABLES[dimension]!})`;
+    const rank = dimension === 'period' ? 'r.o_period' : `coalesce(l_${dimension}.o, ${count} + 1)`;
+    key = key === '' ? `${rank}::int8` : `(${key}) * (${count} + 2) + ${rank}`;
+  }
+  return key;
 }
 
 /** What sorts a label: the rank where one was computed (a null label has none: last), else its text as code points. */
