@@ -9,15 +9,16 @@ import type { SliceSpec } from '../analytics/aggregate-sql.js';
 import { measureValue } from '../analytics/measure-sql.js';
 import { CopyLineSplitter, copyField } from './export-copy-text.js';
 import { inlineParameters } from './export-sql-literals.js';
-import { buildStreamSql, type StreamStatement } from './export-stream-sql.js';
+import { CSV_LINE, buildCsvStreamSql, buildStreamSql, type StreamStatement } from './export-stream-sql.js';
+import { csvLine } from './writers/csv-writer.js';
 import type { RowBatch } from './export-table.js';
 
 /**
  * An answer's rows as they come from the database. The first chunk is read when it opens, so that
  * a query that fails does so before any byte is sent; `batches` then hands over every batch once.
  */
-export interface RowStream {
-  batches(): AsyncIterable<RowBatch>;
+export interface RowStream<Batch = RowBatch> {
+  batches(): AsyncIterable<Batch>;
   /** Rows handed over so far. */
   readonly rows: number;
   /** Stops the query and gives the connection back; safe to call twice. */
@@ -90,10 +91,27 @@ export class ExportRowsRepository {
    */
   async open(query: AggregateQuery, spec: SliceSpec): Promise<RowStream> {
     const statement = buildStreamSql(query, spec);
-    const text = inlineParameters(statement);
+    const toCells = rowReader(query.measures, spec.dimensions.length, statement);
+    return this.copyLines(inlineParameters(statement), (lines) => lines.map((line) => toCells(line.split('\t').map(copyField))));
+  }
+
+  /**
+   * The answer's rows as CSV lines that PostgreSQL wrote (see buildCsvStreamSql); a row whose
+   * values it cannot write exactly as the CSV writer would comes as its cells, and is written here.
+   */
+  async openCsv(query: AggregateQuery, spec: SliceSpec): Promise<RowStream<string[]>> {
+    const statement = buildCsvStreamSql(query, spec);
+    const toCells = rowReader(query.measures, spec.dimensions.length, statement);
+    const toLine = csvLineReader(toCells);
+    return this.copyLines(inlineParameters(statement), (lines) => lines.map(toLine));
+  }
+
+  /** Runs COPY in the export's transaction; each chunk's whole lines become one batch through `read`. */
+  private async copyLines<Batch extends unknown[]>(text: string, read: (lines: string[]) => Batch): Promise<RowStream<Batch>> {
     const client = await this.pool.connect();
     let closed = false;
     let rows = 0;
+    let chunks: AsyncIterator<Buffer> | undefined;
     const close = async (abandoned?: unknown) => {
       if (closed) return;
       closed = true;
@@ -113,9 +131,6 @@ export class ExportRowsRepository {
       void chunks?.return?.();
       client.release(abandoned instanceof Error ? abandoned : new Error(String(abandoned)));
     };
-    const toCells = rowReader(query.measures, spec.dimensions.length, statement);
-    const toRow = (line: string) => toCells(line.split('\t').map(copyField));
-    let chunks: AsyncIterator<Buffer>;
     let first: IteratorResult<Buffer>;
     try {
       await client.query(EXPORT_SESSION);
@@ -125,16 +140,17 @@ export class ExportRowsRepository {
       await close(error);
       throw error;
     }
-    async function* batches(): AsyncGenerator<RowBatch> {
+    const source = chunks;
+    async function* batches(): AsyncGenerator<Batch> {
       const lines = new CopyLineSplitter();
       let finished = false;
       try {
-        for (let chunk = first; !chunk.done; chunk = await chunks.next()) {
-          const batch = lines.push(chunk.value).map(toRow);
+        for (let chunk = first; !chunk.done; chunk = await source.next()) {
+          const batch = read(lines.push(chunk.value));
           rows += batch.length;
           if (batch.length > 0) yield batch;
         }
-        const last = lines.end().map(toRow);
+        const last = read(lines.end());
         rows += last.length;
         finished = true;
         if (last.length > 0) yield last;
@@ -163,11 +179,22 @@ export class ExportRowsRepository {
 }
 
 /**
+ * Turns a line of buildCsvStreamSql's COPY text into a CSV line: the line PostgreSQL wrote, or the
+ * row's cells (a JSON array) written here.
+ */
+export function csvLineReader(toCells: (cells: unknown[]) => AggregateValue[]): (raw: string) => string {
+  return (raw) => {
+    const line = raw.includes('\\') ? copyField(raw)! : raw;
+    return line.startsWith(CSV_LINE) ? line.slice(CSV_LINE.length) : csvLine(toCells(JSON.parse(line.slice(1)) as unknown[]));
+  };
+}
+
+/**
  * Turns a row of the statement (labels, then components, as pg or COPY give them: bigint and
  * numeric as strings) into the export's cells: the labels, then each measure's value as /aggregate
  * derives it from the same components.
  */
-function rowReader(measures: readonly MeasureId[], labelCount: number, statement: StreamStatement): (cells: unknown[]) => AggregateValue[] {
+export function rowReader(measures: readonly MeasureId[], labelCount: number, statement: StreamStatement): (cells: unknown[]) => AggregateValue[] {
   const aliases = statement.components;
   return (cells) => {
     const components: Record<string, number> = {};

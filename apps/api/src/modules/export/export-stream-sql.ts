@@ -2,6 +2,8 @@ import { PAYER_CATEGORIES, SECTIONS, enumeratePeriods, type DimensionId, type Gr
 import { chooseSource, dimensionSql, filterConditions, type SliceSpec, type SqlSource, type SqlStatement } from '../analytics/aggregate-sql.js';
 import type { AggregateQuery } from '../analytics/aggregate-query.js';
 import { ROLLUP_COMPONENT_SQL, measureComponents } from '../analytics/measure-sql.js';
+import { neutraliseFormula } from '../../common/csv-cell.js';
+import { field } from './writers/csv-writer.js';
 
 /**
  * The order of a measure's values as SQL over the slice's components (`m_<alias>`): the
@@ -46,7 +48,7 @@ export interface StreamStatement extends SqlStatement {
  * `countAll` adds `row_total`: every row's count before the limit (a bounded report says what it
  * left out); `limit` then caps the rows read as well as the query's own limit does.
  */
-export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: { countAll?: boolean; limit?: number } = {}): StreamStatement {
+export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: { countAll?: boolean; limit?: number; csv?: boolean } = {}): StreamStatement {
   const source = chooseSource(spec);
   const values: unknown[] = [spec.from, spec.to];
   const param = (value: unknown) => {
@@ -73,7 +75,7 @@ export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: 
     const rank = new Map(byLabel.map((label, i) => [label, i]));
     ctes.push(
       `p AS (SELECT * FROM unnest(${param(periods.map((period) => period.start))}::date[], ${param(periods.map((period) => period.label))}::text[], ` +
-        `${param(periods.map((period) => rank.get(period.label)!))}::int[]) AS p(start, label, o))`,
+        `${param(periods.map((period) => rank.get(period.label)!))}::int[], ${param(periods.map((period) => csvLabel(period.label)))}::text[]) AS p(start, label, o, csv))`,
     );
     const others = dimensions.filter((dimension) => dimension !== 'period');
     // Every period for each combination of the other keys that has any activity; with the period
@@ -81,7 +83,7 @@ export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: 
     // hash join can match where IS NOT DISTINCT FROM could not.
     const combinations = others.length === 0 ? '' : ` CROSS JOIN (SELECT DISTINCT ${others.map((d) => `k_${d}`).join(', ')} FROM g) c`;
     const matches = ['g.k_period = p.start', ...others.map((d) => (d === 'provider' ? `coalesce(g.k_${d}, '') = coalesce(c.k_${d}, '')` : `g.k_${d} = c.k_${d}`))];
-    const columns = dimensions.map((dimension) => (dimension === 'period' ? 'p.label AS k_period, p.o AS o_period' : `c.k_${dimension}`));
+    const columns = dimensions.map((dimension) => (dimension === 'period' ? 'p.label AS k_period, p.o AS o_period, p.csv AS csv_period' : `c.k_${dimension}`));
     ctes.push(
       `filled AS (SELECT ${columns.join(', ')}, ${aliases.map((alias) => `coalesce(g.m_${alias}, 0) AS m_${alias}`).join(', ')} ` +
         `FROM p${combinations} LEFT JOIN g ON ${matches.join(' AND ')})`,
@@ -93,12 +95,14 @@ export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: 
   for (const dimension of dimensions) {
     const table = LABEL_TABLES[dimension];
     if (table === undefined) continue;
-    ctes.push(`l_${dimension} AS (SELECT id, code, rank() OVER (ORDER BY code COLLATE "C") AS o FROM ${table})`);
+    ctes.push(`l_${dimension} AS (SELECT id, code, o, ${csvFieldSql('n')} AS csv FROM (SELECT id, code, rank() OVER (ORDER BY code COLLATE "C") AS o, ${neutralisedSql('code::text')} AS n FROM ${table}) t)`);
     joins.push(` LEFT JOIN l_${dimension} ON l_${dimension}.id = r.k_${dimension}`);
   }
 
   const labels = new Map(dimensions.map((dimension) => [dimension, labelSql(dimension, param)]));
-  const select = [...dimensions.map((dimension) => `${labels.get(dimension)!} AS dim_${dimension}`), ...aliases.map((alias) => `r.m_${alias}`)];
+  const select = options.csv
+    ? [csvLineSql(query.measures, dimensions, labels, aliases)]
+    : [...dimensions.map((dimension) => `${labels.get(dimension)!} AS dim_${dimension}`), ...aliases.map((alias) => `r.m_${alias}`)];
   if (options.countAll) select.push('count(*) OVER () AS row_total');
 
   const order: string[] = [];
@@ -118,6 +122,67 @@ export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: 
   const limit = limits.length === 0 ? '' : ` LIMIT ${param(Math.min(...limits))}`;
   const text = `WITH ${ctes.join(', ')} SELECT ${select.join(', ')} FROM ${rows} r${joins.join('')}${order.length === 0 ? '' : ` ORDER BY ${order.join(', ')}`}${limit}`;
   return { text, values, source, components: aliases };
+}
+
+/** The first character of a line that PostgreSQL wrote as CSV; any other line holds the row's cells as JSON. */
+export const CSV_LINE = 'c';
+
+/**
+ * Measures whose CSV text PostgreSQL writes exactly as the CSV writer does (`String` of the
+ * value), and the range of components where that holds. Counts and sums of integers are exact in
+ * a double below 2^53; cents / 100 prints as the decimal itself while a double still tells apart
+ * amounts a cent apart (below about 9e13 dollars). Ratios and anything else are left to the writer.
+ */
+const CSV_VALUE_SQL: Partial<Record<MeasureId, { alias: string; text: (c: string) => string; bound: string }>> = {
+  lines: { alias: 'lines', text: (c) => `${c}::text`, bound: '9007199254740992' },
+  units: { alias: 'units', text: (c) => `${c}::text`, bound: '9007199254740992' },
+  encounters: { alias: 'encounters', text: (c) => `${c}::text`, bound: '9007199254740992' },
+  patients: { alias: 'patients', text: (c) => `${c}::text`, bound: '9007199254740992' },
+  charges: { alias: 'charge_cents', text: (c) => `trim_scale(${c}::numeric / 100)::text`, bound: '1000000000000000' },
+  allowed: { alias: 'allowed_cents', text: (c) => `trim_scale(${c}::numeric / 100)::text`, bound: '1000000000000000' },
+  paid: { alias: 'paid_cents', text: (c) => `trim_scale(${c}::numeric / 100)::text`, bound: '1000000000000000' },
+  expected_payment: { alias: 'expected_cents', text: (c) => `trim_scale(${c}::numeric / 100)::text`, bound: '1000000000000000' },
+};
+
+/** Whether PostgreSQL can write this answer's CSV lines: labels it has ready as fields, measures it prints exactly. */
+export function csvStreamFits(query: AggregateQuery, spec: SliceSpec): boolean {
+  return spec.dimensions.every((d) => d === 'period' || LABEL_TABLES[d] !== undefined) && query.measures.every((m) => CSV_VALUE_SQL[m] !== undefined);
+}
+
+/**
+ * The answer as one text column of CSV lines (no line end), in the rows' order: `c` and the line,
+ * its labels neutralised and quoted as the CSV writer does (worked out once per period and per
+ * label-table row, not per row), its values printed as `String` prints them. A row with a value
+ * outside the range where that is proven comes as `r` and its cells as a JSON array, for the
+ * writer to write. Only for answers csvStreamFits.
+ */
+export function buildCsvStreamSql(query: AggregateQuery, spec: SliceSpec): StreamStatement {
+  if (!csvStreamFits(query, spec)) throw new Error('this answer has labels or measures PostgreSQL cannot write as CSV');
+  return buildStreamSql(query, spec, { csv: true });
+}
+
+function csvLineSql(measures: readonly MeasureId[], dimensions: readonly DimensionId[], labels: ReadonlyMap<DimensionId, string>, aliases: readonly string[]): string {
+  const values = measures.map((measure) => CSV_VALUE_SQL[measure]!);
+  const inRange = values.map(({ alias, bound }) => `abs(r.m_${alias}) < ${bound}`).join(' AND ');
+  const fields = [...dimensions.map((d) => (d === 'period' ? 'r.csv_period' : `coalesce(l_${d}.csv, '')`)), ...values.map(({ alias, text }) => text(`r.m_${alias}`))];
+  const cells = [...dimensions.map((d) => labels.get(d)!), ...aliases.map((alias) => `r.m_${alias}::text`)];
+  return `CASE WHEN ${inRange} THEN '${CSV_LINE}' || ${fields.join(" || ',' || ")} ELSE 'r' || json_build_array(${cells.join(', ')})::text END AS line`;
+}
+
+/** neutraliseFormula in SQL: a leading apostrophe before what a spreadsheet would evaluate. */
+function neutralisedSql(text: string): string {
+  return `CASE WHEN left(${text}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || ${text} ELSE ${text} END`;
+}
+
+/** The CSV writer's field() in SQL: quoted, quotes doubled, when it holds a quote, a comma or a line break. */
+function csvFieldSql(text: string): string {
+  const needsQuotes = [`'"'`, "','", 'chr(13)', 'chr(10)'].map((ch) => `strpos(${text}, ${ch}) > 0`).join(' OR ');
+  return `CASE WHEN ${needsQuotes} THEN '"' || replace(${text}, '"', '""') || '"' ELSE ${text} END`;
+}
+
+/** A period label as the CSV writer writes it. */
+function csvLabel(label: string): string {
+  return field(neutraliseFormula(label));
 }
 
 /** Compares as code points, as the API orders labels (and COLLATE "C" does on UTF-8). */
