@@ -14,6 +14,12 @@ import { csvLine } from './writers/csv-writer.js';
 import type { RowBatch } from './export-table.js';
 
 /**
+ * Rows handed to a writer at a time, at least: a socket's chunk holds a few hundred, and each
+ * batch costs a writer something of its own (an Arrow record batch, a flush).
+ */
+const BATCH_ROWS = 2_000;
+
+/**
  * An answer's rows as they come from the database. The first chunk is read when it opens, so that
  * a query that fails does so before any byte is sent; `batches` then hands over every batch once.
  */
@@ -85,9 +91,8 @@ export class ExportRowsRepository {
 
   /**
    * Streams the answer's rows through COPY (query) TO STDOUT and reads its first chunk (errors
-   * surface here). COPY rather than a cursor: PostgreSQL plans a COPY in parallel where it never
-   * does a cursor's portal, and sends the rows as fast as the socket takes them, no round trip per
-   * batch. It takes no parameters, so the statement's values are written in as literals.
+   * surface here). COPY rather than a cursor: PostgreSQL sends the rows as fast as the socket takes
+   * them, with no round trip per batch, and may plan a COPY in parallel (never a cursor's portal). It takes no parameters, so the statement's values are written in as literals.
    */
   async open(query: AggregateQuery, spec: SliceSpec): Promise<RowStream> {
     const statement = buildStreamSql(query, spec);
@@ -106,7 +111,7 @@ export class ExportRowsRepository {
     return this.copyLines(inlineParameters(statement), (lines) => lines.map(toLine));
   }
 
-  /** Runs COPY in the export's transaction; each chunk's whole lines become one batch through `read`. */
+  /** Runs COPY in the export's transaction; whole lines, BATCH_ROWS or more at a time, become a batch through `read`. */
   private async copyLines<Batch extends unknown[]>(text: string, read: (lines: string[]) => Batch): Promise<RowStream<Batch>> {
     const client = await this.pool.connect();
     let closed = false;
@@ -128,13 +133,17 @@ export class ExportRowsRepository {
       // socket is closed outright (Client.end would wait on a server that waits on us), which
       // stops the query; the connection is dropped from the pool.
       (client as unknown as Client).connection.stream.destroy();
-      void chunks?.return?.();
+      void chunks?.return?.()?.catch(() => undefined);
       client.release(abandoned instanceof Error ? abandoned : new Error(String(abandoned)));
     };
     let first: IteratorResult<Buffer>;
     try {
       await client.query(EXPORT_SESSION);
-      chunks = (client.query(copyTo(`COPY (${text}) TO STDOUT`)) as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+      const copy = client.query(copyTo(`COPY (${text}) TO STDOUT`));
+      // The iterator below hears the stream's errors while it is read; once a client went away and
+      // the socket was closed, the failure the stream still reports has no one left to hear it.
+      copy.on('error', () => undefined);
+      chunks = (copy as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
       first = await chunks.next();
     } catch (error) {
       await close(error);
@@ -143,14 +152,18 @@ export class ExportRowsRepository {
     const source = chunks;
     async function* batches(): AsyncGenerator<Batch> {
       const lines = new CopyLineSplitter();
+      let pending: string[] = [];
       let finished = false;
       try {
         for (let chunk = first; !chunk.done; chunk = await source.next()) {
-          const batch = read(lines.push(chunk.value));
+          pending.push(...lines.push(chunk.value));
+          if (pending.length < BATCH_ROWS) continue;
+          const batch = read(pending);
+          pending = [];
           rows += batch.length;
-          if (batch.length > 0) yield batch;
+          yield batch;
         }
-        const last = read(lines.end());
+        const last = read([...pending, ...lines.end()]);
         rows += last.length;
         finished = true;
         if (last.length > 0) yield last;

@@ -68,9 +68,10 @@ type OpenRows = { lines: RowStream<string[]> } | { cells: RowStream };
  * every export is written to the audit log.
  *
  * Suppression needs the whole table (and takes at most two group-bys), and comparisons join two
- * answers: those exports are built in memory. The others stream when they can be large: a cursor
- * reads the rows in batches, each writer writes them to the response as they come, and the
- * response's backpressure paces the cursor, so memory stays flat whatever the row count.
+ * answers: those exports are built in memory. The others stream when they can be large: COPY
+ * sends the rows, each writer writes them to the response chunk by chunk as they come (a CSV
+ * PostgreSQL can write comes as its lines), and the response's backpressure paces the database
+ * through the socket, so memory stays flat whatever the row count.
  */
 @Injectable()
 export class ExportService {
