@@ -64,32 +64,9 @@ export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: 
   const where = [source === 'facts' ? 'f.service_date BETWEEN $1::date AND $2::date' : 'f.month BETWEEN $1::date AND $2::date', ...filterConditions(spec.filters, param)];
   const groupBy = dimensions.length > 0 ? ` GROUP BY ${dimensions.map((_, i) => i + 1).join(', ')}` : '';
   const ctes = [`g AS (SELECT ${[...keys, ...sums].join(', ')} FROM ${source === 'facts' ? 'procedure_line' : source} f WHERE ${where.join(' AND ')}${groupBy})`];
-  let rows = 'g';
-  let periodCount = 0;
-
-  if (dimensions.includes('period')) {
-    // Ranked by label as code points: the order the rows are written in, without sorting text.
-    const periods = enumeratePeriods(spec.from, spec.to, spec.grain, { fiscalYearStartMonth: spec.fiscalYearStartMonth });
-    periodCount = periods.length;
-    const byLabel = periods.map((period) => period.label).sort((a, b) => compareCodePoints(a, b));
-    const rank = new Map(byLabel.map((label, i) => [label, i]));
-    ctes.push(
-      `p AS (SELECT * FROM unnest(${param(periods.map((period) => period.start))}::date[], ${param(periods.map((period) => period.label))}::text[], ` +
-        `${param(periods.map((period) => rank.get(period.label)!))}::int[], ${param(periods.map((period) => csvLabel(period.label)))}::text[]) AS p(start, label, o, csv))`,
-    );
-    const others = dimensions.filter((dimension) => dimension !== 'period');
-    // Every period for each combination of the other keys that has any activity; with the period
-    // alone, every period. Only a provider can be null: it joins as '' (no NPI is empty), which a
-    // hash join can match where IS NOT DISTINCT FROM could not.
-    const combinations = others.length === 0 ? '' : ` CROSS JOIN (SELECT DISTINCT ${others.map((d) => `k_${d}`).join(', ')} FROM g) c`;
-    const matches = ['g.k_period = p.start', ...others.map((d) => (d === 'provider' ? `coalesce(g.k_${d}, '') = coalesce(c.k_${d}, '')` : `g.k_${d} = c.k_${d}`))];
-    const columns = dimensions.map((dimension) => (dimension === 'period' ? 'p.label AS k_period, p.o AS o_period, p.csv AS csv_period' : `c.k_${dimension}`));
-    ctes.push(
-      `filled AS (SELECT ${columns.join(', ')}, ${aliases.map((alias) => `coalesce(g.m_${alias}, 0) AS m_${alias}`).join(', ')} ` +
-        `FROM p${combinations} LEFT JOIN g ON ${matches.join(' AND ')})`,
-    );
-    rows = 'filled';
-  }
+  const filled = dimensions.includes('period') ? zeroFilledSql(spec, aliases, param) : null;
+  if (filled !== null) ctes.push(...filled.ctes);
+  const rows = filled === null ? 'g' : 'filled';
 
   const joins: string[] = [];
   for (const dimension of dimensions) {
@@ -105,6 +82,44 @@ export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: 
     : [...dimensions.map((dimension) => `${labels.get(dimension)!} AS dim_${dimension}`), ...aliases.map((alias) => `r.m_${alias}`)];
   if (options.countAll) select.push('count(*) OVER () AS row_total');
 
+  const order = orderSql(query, dimensions, labels, filled?.periodCount ?? 0);
+  const limits = [query.limit, options.limit].filter((limit): limit is number => limit !== null && limit !== undefined);
+  const limit = limits.length === 0 ? '' : ` LIMIT ${param(Math.min(...limits))}`;
+  const text = `WITH ${ctes.join(', ')} SELECT ${select.join(', ')} FROM ${rows} r${joins.join('')}${order.length === 0 ? '' : ` ORDER BY ${order.join(', ')}`}${limit}`;
+  return { text, values, source, components: aliases };
+}
+
+/**
+ * The periods (`p`: start, label, rank of the label, the label as a CSV field) and the groups with
+ * every period filled in (`filled`): for each combination of the other keys that has any
+ * activity, or with the period alone, every period, zeros where there was no line.
+ */
+function zeroFilledSql(spec: SliceSpec, aliases: readonly string[], param: (value: unknown) => string): { ctes: string[]; periodCount: number } {
+  const periods = enumeratePeriods(spec.from, spec.to, spec.grain, { fiscalYearStartMonth: spec.fiscalYearStartMonth });
+  // Ranked by label as code points: the order the rows are written in, without sorting text.
+  const byLabel = periods.map((period) => period.label).sort((a, b) => compareCodePoints(a, b));
+  const rank = new Map(byLabel.map((label, i) => [label, i]));
+  const p =
+    `p AS (SELECT * FROM unnest(${param(periods.map((period) => period.start))}::date[], ${param(periods.map((period) => period.label))}::text[], ` +
+    `${param(periods.map((period) => rank.get(period.label)!))}::int[], ${param(periods.map((period) => csvLabel(period.label)))}::text[]) AS p(start, label, o, csv))`;
+  const dimensions = spec.dimensions;
+  const others = dimensions.filter((dimension) => dimension !== 'period');
+  // Only a provider can be null: it joins as '' (no NPI is empty), which a hash join can match
+  // where IS NOT DISTINCT FROM could not.
+  const combinations = others.length === 0 ? '' : ` CROSS JOIN (SELECT DISTINCT ${others.map((d) => `k_${d}`).join(', ')} FROM g) c`;
+  const matches = ['g.k_period = p.start', ...others.map((d) => (d === 'provider' ? `coalesce(g.k_${d}, '') = coalesce(c.k_${d}, '')` : `g.k_${d} = c.k_${d}`))];
+  const columns = dimensions.map((dimension) => (dimension === 'period' ? 'p.label AS k_period, p.o AS o_period, p.csv AS csv_period' : `c.k_${dimension}`));
+  const filled =
+    `filled AS (SELECT ${columns.join(', ')}, ${aliases.map((alias) => `coalesce(g.m_${alias}, 0) AS m_${alias}`).join(', ')} ` +
+    `FROM p${combinations} LEFT JOIN g ON ${matches.join(' AND ')})`;
+  return { ctes: [p, filled], periodCount: periods.length };
+}
+
+/**
+ * The rows' order: the asked key with nulls last, then the labels in group-by order. When every
+ * group-by is ranked, the ranks folded into one key (see rankKeySql).
+ */
+function orderSql(query: AggregateQuery, dimensions: readonly DimensionId[], labels: ReadonlyMap<DimensionId, string>, periodCount: number): string[] {
   const order: string[] = [];
   if (query.orderBy !== null) {
     const { key, descending } = query.orderBy;
@@ -117,11 +132,7 @@ export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: 
   } else {
     for (const dimension of dimensions) order.push(`${labelOrderSql(dimension, labels.get(dimension)!)} ASC NULLS LAST`);
   }
-
-  const limits = [query.limit, options.limit].filter((limit): limit is number => limit !== null && limit !== undefined);
-  const limit = limits.length === 0 ? '' : ` LIMIT ${param(Math.min(...limits))}`;
-  const text = `WITH ${ctes.join(', ')} SELECT ${select.join(', ')} FROM ${rows} r${joins.join('')}${order.length === 0 ? '' : ` ORDER BY ${order.join(', ')}`}${limit}`;
-  return { text, values, source, components: aliases };
+  return order;
 }
 
 /** The first character of a line that PostgreSQL wrote as CSV; any other line holds the row's cells as JSON. */
