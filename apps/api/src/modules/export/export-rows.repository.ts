@@ -92,7 +92,8 @@ export class ExportRowsRepository {
   /**
    * Streams the answer's rows through COPY (query) TO STDOUT and reads its first chunk (errors
    * surface here). COPY rather than a cursor: PostgreSQL sends the rows as fast as the socket takes
-   * them, with no round trip per batch, and may plan a COPY in parallel (never a cursor's portal). It takes no parameters, so the statement's values are written in as literals.
+   * them, with no round trip per batch, and may plan a COPY in parallel (never a cursor's portal).
+   * It takes no parameters, so the statement's values are written in as literals.
    */
   async open(query: AggregateQuery, spec: SliceSpec): Promise<RowStream> {
     const statement = buildStreamSql(query, spec);
