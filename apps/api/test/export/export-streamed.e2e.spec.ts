@@ -1,4 +1,4 @@
-// The streamed path of GET /api/v1/export: rows read from PostgreSQL through a cursor and written
+// The streamed path of GET /api/v1/export: rows read from PostgreSQL through COPY and written
 // as they come. The scenario is small, so the server is told to stream every unsuppressed export;
 // each format is read back with an independent reader and compared with /aggregate's answer to the
 // same query, and with the hand-worked numbers of ../fixtures/aggregate/README.md.

@@ -1,6 +1,6 @@
 // A large export streams: its first bytes reach the client while the server is still reading rows
 // from PostgreSQL, and a client that stops reading holds the server back (no timing involved:
-// the database is asked whether the export's cursor is still open while the client waits).
+// the database is asked whether the export's COPY is still running while the client waits).
 // A client that goes away mid-file gives its connection back and is audited as cut off.
 import { request, type IncomingMessage } from 'node:http';
 import { Client } from 'pg';
@@ -73,9 +73,9 @@ describe('a large export streams', () => {
     await t.close();
   });
 
-  /** Export cursors open on the server's connections: the streamed statement, not finished. */
+  /** Exports running on the server's connections: the streamed COPY, not finished. */
   async function openCursors(): Promise<number> {
-    const result = await db.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND query LIKE 'WITH g AS (%' AND pid <> pg_backend_pid()");
+    const result = await db.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND query LIKE 'COPY (WITH g AS (%' AND pid <> pg_backend_pid()");
     return Number(result.rows[0]!.n);
   }
 
@@ -84,14 +84,14 @@ describe('a large export streams', () => {
   it('sends its first bytes while the rows are still being read, and all of them once the client reads on', async () => {
     const before = (await exportEntries()).length;
     const { response, first } = await startDownload(t, `/api/v1/export?${QUERY}&format=csv`);
-    // Whatever happens below, the connection must not stay open (it would hold the export's cursor).
+    // Whatever happens below, the connection must not stay open (it would hold the export's query).
     afterOpen.push(() => response.destroy());
     expect(response.statusCode).toBe(200);
     expect(response.headers['transfer-encoding']).toBe('chunked');
     expect(first.toString('utf8')).toMatch(/^period,code,lines,charges\r\n/);
 
     // The client holds the first chunk and reads no further: the server must be waiting with its
-    // cursor open, the file neither finished nor audited.
+    // query running, the file neither finished nor audited.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await openCursors()).toBe(1);
     expect((await exportEntries()).length).toBe(before);

@@ -42,7 +42,7 @@ export function periodStartSql(grain: Grain, fiscalYearStartMonth: number, day =
   }
 }
 
-function dimensionSql(dimension: DimensionId, spec: SliceSpec, source: SqlSource): string {
+export function dimensionSql(dimension: DimensionId, spec: SliceSpec, source: SqlSource): string {
   switch (dimension) {
     case 'period':
       return periodStartSql(spec.grain, spec.fiscalYearStartMonth, source === 'facts' ? 'f.service_date' : 'f.month');

@@ -1,27 +1,33 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
-import Cursor from 'pg-cursor';
+import type { Client, Pool } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import type { AggregateValue } from '@caseload/contracts';
 import { PAYER_CATEGORIES, SECTIONS, enumeratePeriods, type MeasureId } from '@caseload/domain';
 import { PG_POOL } from '../../database/database.tokens.js';
 import type { AggregateQuery } from '../analytics/aggregate-query.js';
 import type { SliceSpec } from '../analytics/aggregate-sql.js';
 import { measureValue } from '../analytics/measure-sql.js';
-import { buildStreamSql, type StreamStatement } from './export-stream-sql.js';
+import { CopyLineSplitter, copyField } from './export-copy-text.js';
+import { inlineParameters } from './export-sql-literals.js';
+import { CSV_LINE, buildCsvStreamSql, buildStreamSql, type StreamStatement } from './export-stream-sql.js';
+import { csvLine } from './writers/csv-writer.js';
 import type { RowBatch } from './export-table.js';
 
-/** Rows a cursor hands over at a time: enough to keep the socket busy, little to hold. */
+/**
+ * Rows handed to a writer at a time, at least: a socket's chunk holds a few hundred, and each
+ * batch costs a writer something of its own (an Arrow record batch, a flush).
+ */
 const BATCH_ROWS = 2_000;
 
 /**
- * An open cursor over an answer's rows. The first batch is read when it opens, so that a query
- * that fails does so before any byte is sent; `batches` then hands over every batch once.
+ * An answer's rows as they come from the database. The first chunk is read when it opens, so that
+ * a query that fails does so before any byte is sent; `batches` then hands over every batch once.
  */
-export interface RowStream {
-  batches(): AsyncIterable<RowBatch>;
+export interface RowStream<Batch = RowBatch> {
+  batches(): AsyncIterable<Batch>;
   /** Rows handed over so far. */
   readonly rows: number;
-  /** Closes the cursor and gives the connection back; safe to call twice. */
+  /** Stops the query and gives the connection back; safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -30,6 +36,15 @@ export interface BoundedRows {
   rows: RowBatch;
   total: number;
 }
+
+/**
+ * The export's statement runs in its own read-only transaction with more memory per sort and hash
+ * (a million groups then hash and sort in memory, not on disk) and without merge joins: the planner
+ * cannot know how few of the department × code combinations have lines, overestimates the
+ * zero-filled rows by orders of magnitude and would sort them twice for a merge join where one
+ * hash join does. SET LOCAL ends with the transaction.
+ */
+const EXPORT_SESSION = "BEGIN READ ONLY; SET LOCAL work_mem = '256MB'; SET LOCAL enable_mergejoin = off";
 
 @Injectable()
 export class ExportRowsRepository {
@@ -74,52 +89,88 @@ export class ExportRowsRepository {
     return query.limit === null ? bound : Math.min(bound, query.limit);
   }
 
-  /** Opens a cursor over the answer's rows and reads the first batch (errors surface here). */
+  /**
+   * Streams the answer's rows through COPY (query) TO STDOUT and reads its first chunk (errors
+   * surface here). COPY rather than a cursor: PostgreSQL sends the rows as fast as the socket takes
+   * them, with no round trip per batch, and may plan a COPY in parallel (never a cursor's portal).
+   * It takes no parameters, so the statement's values are written in as literals.
+   */
   async open(query: AggregateQuery, spec: SliceSpec): Promise<RowStream> {
     const statement = buildStreamSql(query, spec);
+    const toCells = rowReader(query.measures, spec.dimensions.length, statement);
+    return this.copyLines(inlineParameters(statement), (lines) => lines.map((line) => toCells(line.split('\t').map(copyField))));
+  }
+
+  /**
+   * The answer's rows as CSV lines that PostgreSQL wrote (see buildCsvStreamSql); a row whose
+   * values it cannot write exactly as the CSV writer would comes as its cells, and is written here.
+   */
+  async openCsv(query: AggregateQuery, spec: SliceSpec): Promise<RowStream<string[]>> {
+    const statement = buildCsvStreamSql(query, spec);
+    const toCells = rowReader(query.measures, spec.dimensions.length, statement);
+    const toLine = csvLineReader(toCells);
+    return this.copyLines(inlineParameters(statement), (lines) => lines.map(toLine));
+  }
+
+  /** Runs COPY in the export's transaction; whole lines, BATCH_ROWS or more at a time, become a batch through `read`. */
+  private async copyLines<Batch extends unknown[]>(text: string, read: (lines: string[]) => Batch): Promise<RowStream<Batch>> {
     const client = await this.pool.connect();
-    const cursor = client.query(new Cursor<unknown[]>(statement.text, statement.values, { rowMode: 'array' }));
     let closed = false;
     let rows = 0;
-    const close = async (failed?: unknown) => {
+    let chunks: AsyncIterator<Buffer> | undefined;
+    const close = async (abandoned?: unknown) => {
       if (closed) return;
       closed = true;
-      if (failed !== undefined) {
-        // After an error the connection's state is unknown: drop it rather than reuse it.
-        client.release(failed instanceof Error ? failed : new Error(String(failed)));
+      if (abandoned === undefined) {
+        try {
+          await client.query('COMMIT');
+          client.release();
+        } catch (error) {
+          client.release(error instanceof Error ? error : new Error(String(error)));
+        }
         return;
       }
-      try {
-        await cursor.close();
-        client.release();
-      } catch (error) {
-        client.release(error instanceof Error ? error : new Error(String(error)));
-      }
+      // Mid-COPY the server only notices a client that is gone when its next write fails: the
+      // socket is closed outright (Client.end would wait on a server that waits on us), which
+      // stops the query; the connection is dropped from the pool.
+      (client as unknown as Client).connection.stream.destroy();
+      void chunks?.return?.()?.catch(() => undefined);
+      client.release(abandoned instanceof Error ? abandoned : new Error(String(abandoned)));
     };
-    const toRow = rowReader(query.measures, spec.dimensions.length, statement);
-    let first: unknown[][];
+    let first: IteratorResult<Buffer>;
     try {
-      first = await cursor.read(BATCH_ROWS);
+      await client.query(EXPORT_SESSION);
+      const copy = client.query(copyTo(`COPY (${text}) TO STDOUT`));
+      // The iterator below hears the stream's errors while it is read; once a client went away and
+      // the socket was closed, the failure the stream still reports has no one left to hear it.
+      copy.on('error', () => undefined);
+      chunks = (copy as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+      first = await chunks.next();
     } catch (error) {
       await close(error);
       throw error;
     }
-    async function* batches(): AsyncGenerator<RowBatch> {
+    const source = chunks;
+    async function* batches(): AsyncGenerator<Batch> {
+      const lines = new CopyLineSplitter();
+      let pending: string[] = [];
+      let finished = false;
       try {
-        let raw = first;
-        first = [];
-        while (raw.length > 0) {
-          rows += raw.length;
-          yield raw.map(toRow);
-          if (raw.length < BATCH_ROWS) break;
-          raw = await cursor.read(BATCH_ROWS);
+        for (let chunk = first; !chunk.done; chunk = await source.next()) {
+          pending.push(...lines.push(chunk.value));
+          if (pending.length < BATCH_ROWS) continue;
+          const batch = read(pending);
+          pending = [];
+          rows += batch.length;
+          yield batch;
         }
-      } catch (error) {
-        await close(error);
-        throw error;
+        const last = read([...pending, ...lines.end()]);
+        rows += last.length;
+        finished = true;
+        if (last.length > 0) yield last;
       } finally {
-        // Also where a consumer that stops early (the client went away) comes out.
-        await close();
+        // Also where a consumer that stops early (the client went away) or a failed read comes out.
+        await close(finished ? undefined : new Error('the export stopped before its last row'));
       }
     }
     return {
@@ -127,7 +178,7 @@ export class ExportRowsRepository {
       get rows() {
         return rows;
       },
-      close: () => close(),
+      close: () => close(new Error('the export was closed before its last row')),
     };
   }
 
@@ -142,11 +193,22 @@ export class ExportRowsRepository {
 }
 
 /**
- * Turns a row of the statement (labels, then components, as pg gives them: bigint and numeric
- * as strings) into the export's cells: the labels, then each measure's value as /aggregate
+ * Turns a line of buildCsvStreamSql's COPY text into a CSV line: the line PostgreSQL wrote, or the
+ * row's cells (a JSON array) written here.
+ */
+export function csvLineReader(toCells: (cells: unknown[]) => AggregateValue[]): (raw: string) => string {
+  return (raw) => {
+    const line = raw.includes('\\') ? copyField(raw)! : raw;
+    return line.startsWith(CSV_LINE) ? line.slice(CSV_LINE.length) : csvLine(toCells(JSON.parse(line.slice(1)) as unknown[]));
+  };
+}
+
+/**
+ * Turns a row of the statement (labels, then components, as pg or COPY give them: bigint and
+ * numeric as strings) into the export's cells: the labels, then each measure's value as /aggregate
  * derives it from the same components.
  */
-function rowReader(measures: readonly MeasureId[], labelCount: number, statement: StreamStatement): (cells: unknown[]) => AggregateValue[] {
+export function rowReader(measures: readonly MeasureId[], labelCount: number, statement: StreamStatement): (cells: unknown[]) => AggregateValue[] {
   const aliases = statement.components;
   return (cells) => {
     const components: Record<string, number> = {};

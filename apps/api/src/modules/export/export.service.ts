@@ -9,11 +9,12 @@ import type { AuthUser } from '../auth/current-user.decorator.js';
 import { dataAsOf, exportTitle, type ExportManifest } from './export-manifest.js';
 import type { ExportFormat, ExportRequest } from './export-query.js';
 import { ExportRowsRepository, type RowStream } from './export-rows.repository.js';
+import { csvStreamFits } from './export-stream-sql.js';
 import type { ExportSink } from './export-sink.js';
 import { suppressAnswer, suppressionNotNeeded, type SuppressionReport } from './export-suppression.js';
 import { buildExportTable, exportColumns, totalsRow, type ExportTable } from './export-table.js';
 import { arrowFile, writeArrow } from './writers/arrow-writer.js';
-import { csvStream, writeCsv } from './writers/csv-writer.js';
+import { csvStream, writeCsv, writeCsvLines } from './writers/csv-writer.js';
 import { pdfStream } from './writers/pdf-writer.js';
 import { writeXlsx, xlsxStream } from './writers/xlsx-writer.js';
 
@@ -58,15 +59,19 @@ export interface StreamedExport {
 
 export type ExportResult = ExportFile | StreamedExport;
 
+/** A streamed answer's rows: CSV lines PostgreSQL wrote, or cells for a writer. */
+type OpenRows = { lines: RowStream<string[]> } | { cells: RowStream };
+
 /**
  * An aggregate answer as a file. The rows come from the aggregate engine under the user's
  * department scope; small counts of people are blanked unless an admin or analyst said not to;
  * every export is written to the audit log.
  *
  * Suppression needs the whole table (and takes at most two group-bys), and comparisons join two
- * answers: those exports are built in memory. The others stream when they can be large: a cursor
- * reads the rows in batches, each writer writes them to the response as they come, and the
- * response's backpressure paces the cursor, so memory stays flat whatever the row count.
+ * answers: those exports are built in memory. The others stream when they can be large: COPY
+ * sends the rows, each writer writes them to the response chunk by chunk as they come (a CSV
+ * PostgreSQL can write comes as its lines), and the response's backpressure paces the database
+ * through the socket, so memory stays flat whatever the row count.
  */
 @Injectable()
 export class ExportService {
@@ -75,6 +80,8 @@ export class ExportService {
   streamAboveRows = STREAM_ABOVE_ROWS;
   /** See PDF_MAX_ROWS; a test lowers it to check what a report says about the rows it left out. */
   pdfMaxRows = PDF_MAX_ROWS;
+  /** Whether PostgreSQL writes the CSV lines it can; a test turns it off to compare with the writer's file. */
+  csvFromDatabase = true;
 
   constructor(
     private readonly aggregates: AggregateService,
@@ -115,11 +122,11 @@ export class ExportService {
     const columns = exportColumns(query);
     // The totals cover every row the filters match, whatever the limit cuts (DESIGN §6): the
     // aggregate engine's own totals, distinct counts exact, and cached like any answer.
-    const whole = await this.aggregates.aggregate({ ...query, groupBy: [], orderBy: null, limit: null }, user.departments);
-    const totals = totalsRow(columns, whole.totals);
+    const totalsOf = () => this.aggregates.aggregate({ ...query, groupBy: [], orderBy: null, limit: null }, user.departments);
     const manifest = this.manifest(query, format, version, user, report, null);
 
     if (format === 'pdf') {
+      const totals = totalsRow(columns, (await totalsOf()).totals);
       const { rows, total } = await this.rows.firstRows(query, spec, this.pdfMaxRows);
       manifest.rowCount = total;
       manifest.rowsLeftOut = total - rows.length;
@@ -128,14 +135,26 @@ export class ExportService {
       return { kind: 'file', fileName: fileName(manifest, format), contentType: CONTENT_TYPES[format], manifest, body: pdfStream(table, manifest) };
     }
 
-    const stream = await this.rows.open(query, spec);
+    // The totals are worked out while the database groups the rows, not before.
+    const [whole, stream] = await Promise.allSettled([totalsOf(), this.openRows(request, spec)]);
+    if (whole.status === 'rejected' || stream.status === 'rejected') {
+      if (stream.status === 'fulfilled') await ('lines' in stream.value ? stream.value.lines : stream.value.cells).close();
+      throw whole.status === 'rejected' ? whole.reason : (stream as PromiseRejectedResult).reason;
+    }
+    const totals = totalsRow(columns, whole.value.totals);
     return {
       kind: 'stream',
       fileName: fileName(manifest, format),
       contentType: CONTENT_TYPES[format],
       manifest,
-      write: (sink) => this.writeStreamed(request, manifest, columns, totals, stream, sink, user, address),
+      write: (sink) => this.writeStreamed(request, manifest, columns, totals, stream.value, sink, user, address),
     };
+  }
+
+  /** A CSV that PostgreSQL can write comes as its lines; anything else as rows of cells. */
+  private async openRows(request: ExportRequest, spec: SliceSpec): Promise<OpenRows> {
+    if (request.format === 'csv' && this.csvFromDatabase && csvStreamFits(request.query, spec)) return { lines: await this.rows.openCsv(request.query, spec) };
+    return { cells: await this.rows.open(request.query, spec) };
   }
 
   private async writeStreamed(
@@ -143,23 +162,27 @@ export class ExportService {
     manifest: ExportManifest,
     columns: ReturnType<typeof exportColumns>,
     totals: ReturnType<typeof totalsRow>,
-    stream: RowStream,
+    opened: OpenRows,
     sink: ExportSink,
     user: AuthUser,
     address: string | null,
   ): Promise<number> {
-    const batches = stream.batches();
+    const stream = 'lines' in opened ? opened.lines : opened.cells;
     let rows: number;
     try {
-      switch (request.format) {
-        case 'csv':
-          rows = await writeCsv(columns, batches, totals, request.bom, sink);
-          break;
-        case 'xlsx':
-          rows = await writeXlsx(columns, batches, totals, (count) => ({ ...manifest, rowCount: count }), sink);
-          break;
-        default:
-          rows = await writeArrow(columns, batches, totals, manifest, sink);
+      if ('lines' in opened) rows = await writeCsvLines(columns, opened.lines.batches(), totals, request.bom, sink);
+      else {
+        const batches = opened.cells.batches();
+        switch (request.format) {
+          case 'csv':
+            rows = await writeCsv(columns, batches, totals, request.bom, sink);
+            break;
+          case 'xlsx':
+            rows = await writeXlsx(columns, batches, totals, (count) => ({ ...manifest, rowCount: count }), sink);
+            break;
+          default:
+            rows = await writeArrow(columns, batches, totals, manifest, sink);
+        }
       }
     } catch (error) {
       await stream.close();

@@ -6,7 +6,8 @@ import type { ExportColumn, ExportTable, RowBatch } from '../export-table.js';
 
 const ROWS_PER_CHUNK = 2_000;
 
-function field(text: string): string {
+/** A label as a CSV field: RFC 4180 quoting where it needs it. */
+export function field(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -26,9 +27,14 @@ function headerLine(columns: readonly ExportColumn[], bom: boolean): string {
   return `${bom ? '\uFEFF' : ''}${columns.map((column) => field(neutraliseFormula(column.key))).join(',')}\r\n`;
 }
 
+/** One row as a CSV line, without its line end. */
+export function csvLine(row: readonly AggregateValue[]): string {
+  return row.map(cell).join(',');
+}
+
 function lines(rows: readonly AggregateValue[][]): string {
   let text = '';
-  for (const row of rows) text += `${row.map(cell).join(',')}\r\n`;
+  for (const row of rows) text += `${csvLine(row)}\r\n`;
   return text;
 }
 
@@ -55,6 +61,21 @@ export async function writeCsv(columns: readonly ExportColumn[], batches: AsyncI
   for await (const batch of batches) {
     rows += batch.length;
     await sink.write(lines(batch));
+  }
+  if (totals !== null) await sink.write(lines([totals]));
+  return rows;
+}
+
+/**
+ * The same file from batches of lines already written as CSV (by PostgreSQL, see
+ * buildCsvStreamSql): the header, the lines with CRLF ends, the totals row; answers the rows written.
+ */
+export async function writeCsvLines(columns: readonly ExportColumn[], batches: AsyncIterable<string[]>, totals: AggregateValue[] | null, bom: boolean, sink: ExportSink): Promise<number> {
+  let rows = 0;
+  await sink.write(headerLine(columns, bom));
+  for await (const batch of batches) {
+    rows += batch.length;
+    await sink.write(`${batch.join('\r\n')}\r\n`);
   }
   if (totals !== null) await sink.write(lines([totals]));
   return rows;
