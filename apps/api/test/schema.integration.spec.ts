@@ -22,7 +22,7 @@ describe('database schema', () => {
 
   it('records every migration as applied', async () => {
     const applied = await db.query<{ name: string }>('SELECT name FROM migrations ORDER BY id');
-    expect(applied.map((row) => row.name)).toEqual(['InitialSchema1795780000000', 'RollupMonth1795790000000', 'RollupMonthCode1795800000000', 'AuditLog1795810000000', 'FeeSchedule1795850000000', 'LinePrices1795860000000', 'ReimbursementRollups1795870000000', 'Capacity1795880000000', 'RollupMonthProvider1795885000000', 'Reports1795890000000']);
+    expect(applied.map((row) => row.name)).toEqual(['InitialSchema1795780000000', 'RollupMonth1795790000000', 'RollupMonthCode1795800000000', 'AuditLog1795810000000', 'FeeSchedule1795850000000', 'LinePrices1795860000000', 'ReimbursementRollups1795870000000', 'Capacity1795880000000', 'RollupMonthProvider1795885000000', 'Reports1795890000000', 'RollupDayCode1795895000000']);
   });
 
   it('reverts cleanly', async () => {

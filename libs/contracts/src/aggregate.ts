@@ -14,7 +14,7 @@ export interface AggregateMeta {
   compareFrom?: string;
   compareTo?: string;
   /** Where the rows were computed: a rollup, or the facts themselves. */
-  source?: 'facts' | 'rollup_month' | 'rollup_month_code' | 'rollup_month_provider' | 'memory';
+  source?: 'facts' | 'rollup_month' | 'rollup_month_code' | 'rollup_month_provider' | 'rollup_day_code' | 'memory';
   /** Lines matched that no fee schedule prices (for wrvu / expected_payment). */
   unpriced?: number;
 }

@@ -1,3 +1,4 @@
+import { RollupDayCodeEntity } from '../modules/analytics/entities/rollup-day-code.entity.js';
 import { RollupMonthCodeEntity } from '../modules/analytics/entities/rollup-month-code.entity.js';
 import { RollupMonthDenialEntity } from '../modules/analytics/entities/rollup-month-denial.entity.js';
 import { RollupMonthEntity } from '../modules/analytics/entities/rollup-month.entity.js';
@@ -56,4 +57,5 @@ export const ENTITIES = [
   ReportEntity,
   ReportRunEntity,
   RollupMonthProviderEntity,
+  RollupDayCodeEntity,
 ];

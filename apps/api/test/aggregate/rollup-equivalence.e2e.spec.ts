@@ -72,6 +72,7 @@ describe('rollups and the in-memory index answer exactly as the facts do', () =>
     let routedToMemory = 0;
     let routedToCodes = 0;
     let routedToProviders = 0;
+    let routedToDays = 0;
     for (let i = 0; i < QUERIES; i++) {
       const wide = random() < 0.3;
       const params: Record<string, string> = {
@@ -109,6 +110,7 @@ describe('rollups and the in-memory index answer exactly as the facts do', () =>
         expect({ i, params, rows: fromRollup.rows, totals: fromRollup.totals }).toEqual({ i, params, rows: facts.rows, totals: facts.totals });
         if (rollup === 'rollup_month') routedToRollup++;
         else if (rollup === 'rollup_month_code') routedToCodes++;
+        else if (rollup === 'rollup_day_code') routedToDays++;
         else routedToProviders++;
       }
       if (planned.meta.source === 'memory') routedToMemory++;
@@ -118,6 +120,7 @@ describe('rollups and the in-memory index answer exactly as the facts do', () =>
     expect(routedToMemory).toBeGreaterThan(QUERIES * 0.15);
     expect(routedToCodes).toBeGreaterThan(QUERIES * 0.03);
     expect(routedToProviders).toBeGreaterThan(QUERIES * 0.02);
+    expect(routedToDays).toBeGreaterThan(QUERIES * 0.03);
   }, 240_000);
 
   it('reads lines imported without money or claim status as the SQL does', async () => {

@@ -130,6 +130,12 @@ describe('wrvu and expected_payment', () => {
       `SELECT sum(wrvu_hundredths)::text AS wrvu, sum(expected_cents)::text AS cents FROM rollup_month_provider`,
     );
     expect(byProvider).toEqual([{ wrvu: '495', cents: '36583' }]);
+    // And the daily code rollup, day by day: E9's day holds the new price.
+    const byDay = await t.db.query<{ wrvu: string; cents: string; june: string }>(
+      `SELECT sum(wrvu_hundredths)::text AS wrvu, sum(expected_cents)::text AS cents,
+         sum(expected_cents) FILTER (WHERE day = '2024-06-10')::text AS june FROM rollup_day_code`,
+    );
+    expect(byDay).toEqual([{ wrvu: '495', cents: '36583', june: '9121' }]);
   });
 });
 

@@ -8,7 +8,7 @@ export interface SqlStatement {
 }
 
 /** Where a slice is computed in the database: the facts, or a rollup that covers it. */
-export type SqlSource = 'facts' | 'rollup_month' | 'rollup_month_code' | 'rollup_month_provider';
+export type SqlSource = 'facts' | 'rollup_month' | 'rollup_month_code' | 'rollup_month_provider' | 'rollup_day_code';
 /** Where a slice is computed: the in-memory index, or the database. */
 export type SliceSource = SqlSource | 'memory';
 
@@ -42,10 +42,15 @@ export function periodStartSql(grain: Grain, fiscalYearStartMonth: number, day =
   }
 }
 
+/** The date column of a source's rows: the service date of a line, the day or the month of a rollup row. */
+export function dateColumn(source: SqlSource): string {
+  return source === 'facts' ? 'f.service_date' : source === 'rollup_day_code' ? 'f.day' : 'f.month';
+}
+
 export function dimensionSql(dimension: DimensionId, spec: SliceSpec, source: SqlSource): string {
   switch (dimension) {
     case 'period':
-      return periodStartSql(spec.grain, spec.fiscalYearStartMonth, source === 'facts' ? 'f.service_date' : 'f.month');
+      return periodStartSql(spec.grain, spec.fiscalYearStartMonth, dateColumn(source));
     case 'department':
       return 'f.department_id';
     case 'code':
@@ -65,7 +70,7 @@ export function dimensionSql(dimension: DimensionId, spec: SliceSpec, source: Sq
 const ROLLUP_DIMENSIONS: ReadonlySet<DimensionId> = new Set(['period', 'department', 'section', 'payer_category', 'place_of_service']);
 const CODE_ROLLUP_DIMENSIONS: ReadonlySet<DimensionId> = new Set(['period', 'department', 'section', 'code']);
 const PROVIDER_ROLLUP_DIMENSIONS: ReadonlySet<DimensionId> = new Set(['period', 'department', 'section', 'provider']);
-const SQL_SOURCES: ReadonlySet<SliceSource> = new Set(['facts', 'rollup_month', 'rollup_month_code', 'rollup_month_provider']);
+const SQL_SOURCES: ReadonlySet<SliceSource> = new Set(['facts', 'rollup_month', 'rollup_month_code', 'rollup_month_provider', 'rollup_day_code']);
 const MONTH_GRAINS: ReadonlySet<Grain> = new Set(['month', 'quarter', 'year', 'fiscal_year']);
 
 function isMonthStart(date: IsoDate): boolean {
@@ -76,19 +81,19 @@ function isMonthStart(date: IsoDate): boolean {
  * The planner: the smallest source that answers the slice exactly. rollup_month holds whole
  * months of additive measures by department, section, payer category and place of service;
  * rollup_month_code by code and department; rollup_month_provider by provider, department and
- * section; anything else (distinct counts, weeks, days, part months, filters a rollup lacks) reads the facts.
+ * section; rollup_day_code by day, code and department (days, weeks, part months); anything else
+ * (distinct counts, filters a rollup lacks) reads the facts.
  */
 export function chooseSource(spec: SliceSpec): SqlSource {
   if (spec.source !== undefined && SQL_SOURCES.has(spec.source)) return spec.source as SqlSource;
-  const wholeMonths =
-    (!spec.dimensions.includes('period') || MONTH_GRAINS.has(spec.grain)) &&
-    isMonthStart(spec.from) &&
-    isMonthStart(addDays(spec.to, 1)) &&
-    measureComponents(spec.measures).every(([alias]) => ROLLUP_COMPONENT_SQL[alias] !== undefined);
-  if (!wholeMonths) return 'facts';
-  if (spec.dimensions.every((dimension) => ROLLUP_DIMENSIONS.has(dimension)) && spec.filters.code === undefined) return 'rollup_month';
+  if (!measureComponents(spec.measures).every(([alias]) => ROLLUP_COMPONENT_SQL[alias] !== undefined)) return 'facts';
   const withoutPayerOrPlace = spec.filters.payer_category === undefined && spec.filters.place_of_service === undefined;
-  if (spec.dimensions.every((dimension) => CODE_ROLLUP_DIMENSIONS.has(dimension)) && withoutPayerOrPlace) return 'rollup_month_code';
+  const byCode = spec.dimensions.every((dimension) => CODE_ROLLUP_DIMENSIONS.has(dimension)) && withoutPayerOrPlace;
+  const wholeMonths = (!spec.dimensions.includes('period') || MONTH_GRAINS.has(spec.grain)) && isMonthStart(spec.from) && isMonthStart(addDays(spec.to, 1));
+  // Days, weeks and part months: the daily code rollup holds a fraction of the lines' rows.
+  if (!wholeMonths) return byCode ? 'rollup_day_code' : 'facts';
+  if (spec.dimensions.every((dimension) => ROLLUP_DIMENSIONS.has(dimension)) && spec.filters.code === undefined) return 'rollup_month';
+  if (byCode) return 'rollup_month_code';
   const byProvider = spec.dimensions.every((dimension) => PROVIDER_ROLLUP_DIMENSIONS.has(dimension)) && withoutPayerOrPlace && spec.filters.code === undefined;
   return byProvider ? 'rollup_month_provider' : 'facts';
 }
@@ -117,7 +122,7 @@ export function buildSliceSql(spec: SliceSpec): SqlStatement & { source: SqlSour
     values.push(value);
     return `$${values.length}`;
   };
-  const where = [source === 'facts' ? 'f.service_date BETWEEN $1::date AND $2::date' : 'f.month BETWEEN $1::date AND $2::date'];
+  const where = [`${dateColumn(source)} BETWEEN $1::date AND $2::date`];
   where.push(...filterConditions(spec.filters, param));
 
   const components = measureComponents(spec.measures);

@@ -38,7 +38,7 @@ const GONE_PRICE = linePriceSql({ code: 'gc.code', modifiers: 'g.modifiers', ser
 export const CARC_OF = (column: string) => `coalesce(regexp_replace(${column}, '^[A-Z]{2}-', ''), '')`;
 
 const SIGNED_LINES = `
-  SELECT 1 AS sign, date_trunc('month', s.service_date::timestamp)::date AS month, d.id AS department_id, c.id AS code_id,
+  SELECT 1 AS sign, s.service_date AS day, date_trunc('month', s.service_date::timestamp)::date AS month, d.id AS department_id, c.id AS code_id,
     s.section, s.payer_category, s.pos AS place_of_service, s.units, s.charge AS charge_cents, s.allowed AS allowed_cents,
     s.paid AS paid_cents, s.status AS claim_status, ${STAGED_PRICE.wrvuHundredths} AS wrvu_hundredths,
     ${STAGED_PRICE.expectedCents} AS expected_cents, ${STAGED_PRICE.priced} AS priced,
@@ -48,7 +48,7 @@ const SIGNED_LINES = `
     ${STAGED_PRICE.joins}
   WHERE s.err_reason IS NULL
   UNION ALL
-  SELECT -1, date_trunc('month', g.service_date::timestamp)::date, g.department_id, g.code_id, g.section, g.payer_category,
+  SELECT -1, g.service_date, date_trunc('month', g.service_date::timestamp)::date, g.department_id, g.code_id, g.section, g.payer_category,
     g.place_of_service, g.units, g.charge_cents, g.allowed_cents, g.paid_cents, g.claim_status, g.wrvu_hundredths, g.expected_cents, g.priced,
     ${GONE_PRICE.priceModifier}, ${GONE_PRICE.facility}, ${CARC_OF('g.denial_reason')}, coalesce(g.provider_npi, 0)
   FROM gone g JOIN procedure_code gc ON gc.id = g.code_id
@@ -85,6 +85,11 @@ export const ROLLUP_APPLY_DELTA = [
    SELECT month, code_id, department_id, min(section), ${SIGNED_SUMS}
    FROM signed x GROUP BY 1, 2, 3
    ON CONFLICT (month, code_id, department_id) DO UPDATE SET ${ADD_SUMS}`,
+  `INSERT INTO rollup_day_code AS t (day, code_id, department_id, section,
+     lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines, wrvu_hundredths, expected_cents, unpriced_lines)
+   SELECT day, code_id, department_id, min(section), ${SIGNED_SUMS}
+   FROM signed x GROUP BY 1, 2, 3
+   ON CONFLICT (day, code_id, department_id) DO UPDATE SET ${ADD_SUMS}`,
   `INSERT INTO rollup_month_provider AS t (month, department_id, section, provider_npi,
      lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines, wrvu_hundredths, expected_cents, unpriced_lines)
    SELECT month, department_id, section, provider_npi, ${SIGNED_SUMS}
@@ -101,6 +106,7 @@ export const ROLLUP_APPLY_DELTA = [
   `DELETE FROM rollup_month WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
   `DELETE FROM rollup_month_code WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
   `DELETE FROM rollup_month_provider WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
+  `DELETE FROM rollup_day_code WHERE lines = 0 AND day IN (SELECT day FROM touched_day)`,
   `DELETE FROM rollup_month_price WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
   `DELETE FROM rollup_month_denial WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
 ];
@@ -145,6 +151,17 @@ export const ROLLUP_MONTH_PROVIDER_REFRESH = `
   FROM procedure_line f WHERE $LINES_FILTER
   GROUP BY 1, 2, 3, 4`;
 
+/**
+ * rollup_day_code for the lines that `$LINES_FILTER` (a condition on the fact `f`) selects,
+ * every column, from the facts: what its migration and each repricing run.
+ */
+export const ROLLUP_DAY_CODE_REFRESH = `
+  INSERT INTO rollup_day_code (day, code_id, department_id, section,
+    lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines, wrvu_hundredths, expected_cents, unpriced_lines)
+  SELECT f.service_date, f.code_id, f.department_id, min(f.section), ${FACT_SUMS}
+  FROM procedure_line f WHERE $LINES_FILTER
+  GROUP BY 1, 2, 3`;
+
 const ROLLUP_SUM_COLUMNS = 'lines, units, charge_cents, allowed_cents, paid_cents, denied_lines, adjudicated_lines, wrvu_hundredths, expected_cents, unpriced_lines';
 
 /**
@@ -155,6 +172,12 @@ export const ROLLUP_REFRESH_TOUCHED = [
   `DELETE FROM rollup_month WHERE month IN (SELECT month FROM touched)`,
   `DELETE FROM rollup_month_code WHERE month IN (SELECT month FROM touched)`,
   `DELETE FROM rollup_month_provider WHERE month IN (SELECT month FROM touched)`,
+  `DELETE FROM rollup_day_code WHERE date_trunc('month', day::timestamp)::date IN (SELECT month FROM touched)`,
+  ROLLUP_DAY_CODE_REFRESH.replace(
+    '$LINES_FILTER',
+    `f.service_date >= (SELECT min(month) FROM touched) AND f.service_date < (SELECT max(month) FROM touched) + interval '1 month'
+     AND date_trunc('month', f.service_date::timestamp)::date IN (SELECT month FROM touched)`,
+  ),
   ROLLUP_MONTH_PROVIDER_REFRESH.replace(
     '$LINES_FILTER',
     `f.service_date >= (SELECT min(month) FROM touched) AND f.service_date < (SELECT max(month) FROM touched) + interval '1 month'

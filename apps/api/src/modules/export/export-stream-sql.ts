@@ -1,5 +1,5 @@
 import { PAYER_CATEGORIES, SECTIONS, enumeratePeriods, type DimensionId, type Grain, type MeasureId } from '@caseload/domain';
-import { chooseSource, dimensionSql, filterConditions, type SliceSpec, type SqlSource, type SqlStatement } from '../analytics/aggregate-sql.js';
+import { chooseSource, dateColumn, dimensionSql, filterConditions, type SliceSpec, type SqlSource, type SqlStatement } from '../analytics/aggregate-sql.js';
 import type { AggregateQuery } from '../analytics/aggregate-query.js';
 import { ROLLUP_COMPONENT_SQL, measureComponents } from '../analytics/measure-sql.js';
 import { neutraliseFormula } from '../../common/csv-cell.js';
@@ -61,7 +61,7 @@ export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: 
 
   const keys = dimensions.map((dimension) => `${dimension === 'period' ? periodKeySql(spec.grain, spec.fiscalYearStartMonth, source) : dimensionSql(dimension, spec, source)} AS k_${dimension}`);
   const sums = components.map(([alias, sql]) => `${source === 'facts' ? sql : ROLLUP_COMPONENT_SQL[alias]} AS m_${alias}`);
-  const where = [source === 'facts' ? 'f.service_date BETWEEN $1::date AND $2::date' : 'f.month BETWEEN $1::date AND $2::date', ...filterConditions(spec.filters, param)];
+  const where = [`${dateColumn(source)} BETWEEN $1::date AND $2::date`, ...filterConditions(spec.filters, param)];
   const groupBy = dimensions.length > 0 ? ` GROUP BY ${dimensions.map((_, i) => i + 1).join(', ')}` : '';
   const ctes = [`g AS (SELECT ${[...keys, ...sums].join(', ')} FROM ${source === 'facts' ? 'procedure_line' : source} f WHERE ${where.join(' AND ')}${groupBy})`];
   const filled = dimensions.includes('period') ? zeroFilledSql(spec, aliases, param) : null;
@@ -209,7 +209,7 @@ function compareCodePoints(a: string, b: string): number {
  * group and join on.
  */
 function periodKeySql(grain: Grain, fiscalYearStartMonth: number, source: SqlSource): string {
-  const day = source === 'facts' ? 'f.service_date' : 'f.month';
+  const day = dateColumn(source);
   switch (grain) {
     case 'day':
       return day;

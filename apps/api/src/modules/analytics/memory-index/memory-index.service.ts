@@ -104,7 +104,8 @@ export class MemoryIndex {
   rollupFor(spec: SliceSpec): SliceRollupTable | null {
     if (spec.source !== undefined) return null;
     const source = chooseSource(spec);
-    return source === 'facts' ? null : source;
+    // The daily code rollup stays in the database: too many rows to hold.
+    return source === 'facts' || source === 'rollup_day_code' ? null : source;
   }
 
   /** A slice of whole months from the rollup that rollupFor named, from memory. */

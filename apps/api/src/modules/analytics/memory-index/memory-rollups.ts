@@ -7,7 +7,7 @@ import { SUM_COMPONENTS } from './day-block.js';
 import { MonthRollup, type RollupKey } from './month-rollup.js';
 
 /** The rollups the planner reads for aggregate slices (chooseSource). */
-export type SliceRollupTable = Exclude<SqlSource, 'facts'>;
+export type SliceRollupTable = Extract<SqlSource, 'rollup_month' | 'rollup_month_code' | 'rollup_month_provider'>;
 
 /** The column of each dimension (and filter) in the rollups that hold it. */
 const COLUMNS: Readonly<Partial<Record<DimensionId, string>>> = {
