@@ -1,5 +1,6 @@
 import {
   AsyncByteQueue,
+  type Data,
   Field,
   Float64,
   RecordBatch,
@@ -22,6 +23,58 @@ function columnVector(column: ExportColumn, rows: readonly AggregateValue[][], c
   return column.unit === 'label'
     ? vectorFromArray(rows.map((row) => (row[c] === null ? null : String(row[c]))), new Utf8())
     : vectorFromArray(rows.map((row) => (typeof row[c] === 'number' ? row[c] : null)), new Float64());
+}
+
+const utf8 = new TextEncoder();
+
+/** A validity bitmap with every row valid, to clear the null rows' bits in. */
+function allValid(length: number): Uint8Array {
+  return new Uint8Array((length + 7) >> 3).fill(0xff);
+}
+
+/**
+ * One column of a batch as Arrow data, written straight into its buffers: a streamed export
+ * makes a million rows of these, and vectorFromArray's builders leave several arrays of garbage
+ * per column and batch, which the collector only catches up with after the heap has grown.
+ */
+function columnData(column: ExportColumn, rows: readonly AggregateValue[][], c: number): Data {
+  const length = rows.length;
+  let nullBitmap: Uint8Array | undefined;
+  let nullCount = 0;
+  const markNull = (r: number) => {
+    nullBitmap ??= allValid(length);
+    nullBitmap[r >> 3]! &= ~(1 << (r & 7));
+    nullCount++;
+  };
+  if (column.unit !== 'label') {
+    const values = new Float64Array(length);
+    for (let r = 0; r < length; r++) {
+      const value = rows[r]![c];
+      if (typeof value === 'number') values[r] = value;
+      else markNull(r);
+    }
+    return makeData({ type: new Float64(), length, nullCount, nullBitmap, data: values });
+  }
+  const valueOffsets = new Int32Array(length + 1);
+  let bytes = new Uint8Array(length * 12);
+  let size = 0;
+  for (let r = 0; r < length; r++) {
+    const value = rows[r]![c];
+    if (value === null || value === undefined) {
+      markNull(r);
+    } else {
+      const text = String(value);
+      // UTF-8 takes at most 3 bytes per UTF-16 unit.
+      if (size + text.length * 3 > bytes.length) {
+        const grown = new Uint8Array(Math.max(bytes.length * 2, size + text.length * 3));
+        grown.set(bytes.subarray(0, size));
+        bytes = grown;
+      }
+      size += utf8.encodeInto(text, bytes.subarray(size)).written;
+    }
+    valueOffsets[r + 1] = size;
+  }
+  return makeData({ type: new Utf8(), length, nullCount, nullBitmap, valueOffsets, data: bytes.subarray(0, size) });
 }
 
 /** The schema metadata: the manifest and the totals row (null without a group-by). */
@@ -80,7 +133,7 @@ export async function writeArrow(
   writer.reset(collector, schema);
   let rows = 0;
   for await (const batch of batches) {
-    const children = columns.map((column, c) => columnVector(column, batch, c).data[0]!);
+    const children = columns.map((column, c) => columnData(column, batch, c));
     writer.write(new RecordBatch(schema, makeData({ type: new Struct(fields), length: batch.length, nullCount: 0, children })));
     rows += batch.length;
     await sink.write(collector.take());
