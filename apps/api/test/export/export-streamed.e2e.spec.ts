@@ -53,6 +53,24 @@ const CASES: Case[] = [
     measures: ['lines', 'charges', 'denial_rate'],
   },
   {
+    name: 'months compared with the year before, by department',
+    query: 'measures=lines,charges,denial_rate&groupBy=period,department&grain=month&compare=previous_year&from=2025-01-01&to=2025-12-31',
+    labels: ['period', 'department'],
+    measures: ['lines', 'lines_compare', 'charges', 'charges_compare', 'denial_rate', 'denial_rate_compare'],
+  },
+  {
+    name: 'weeks compared with the week before, distinct patients, part months read from the lines',
+    query: 'measures=lines,patients&groupBy=period&grain=week&compare=previous_period&from=2024-01-10&to=2024-04-20&suppress=false',
+    labels: ['period'],
+    measures: ['lines', 'lines_compare', 'patients', 'patients_compare'],
+  },
+  {
+    name: 'codes compared with the range before, ordered by a measure, with providers',
+    query: 'measures=lines,paid&groupBy=code,provider&compare=previous_period&orderBy=-paid&from=2025-01-01&to=2025-12-31',
+    labels: ['code', 'provider'],
+    measures: ['lines', 'lines_compare', 'paid', 'paid_compare'],
+  },
+  {
     name: 'fiscal years of whole months (the rollup source) ordered by a label',
     query: 'measures=lines,charges&groupBy=period,department&grain=fiscal_year&from=2023-07-01&to=2026-06-30&orderBy=-department',
     labels: ['period', 'department'],
@@ -129,6 +147,16 @@ describe('streamed exports over the scenario', () => {
     expect(text).toMatch(/ORTH\s+7\s+\$50,710\.00\s+28\.6%/);
     expect(text).toMatch(/Total\s+44\s+\$56,530\.48\s+12\.5%/);
     expect(text).not.toContain('left out');
+  });
+
+  it('sends a PDF of a comparison with its compared columns', async () => {
+    const query = CASES.find((item) => item.query.includes('compare=previous_year'))!.query;
+    const answer = await aggregate(t, query);
+    const march = answer.rows.find((row) => row['period'] === '2025-03' && row['department'] === 'CARD')!;
+    const file = await downloadOk(t, `${query}&format=pdf`);
+    const text = pdfText(file.bytes).replace(/\s+/g, ' ');
+    expect(text).toContain('(previous year)');
+    expect(text).toContain(`2025-03 CARD ${march['lines']} ${march['lines_compare']}`);
   });
 
   it('bounds a PDF report to its first rows and says how many it left out', async () => {

@@ -140,6 +140,15 @@ export class AggregateService {
     return { from: addDays(query.from, -length), to: addDays(query.from, -1) };
   }
 
+  /**
+   * What a query's comparison reads (its slice, from the asked slice `base`) and, for each of its
+   * period labels, the label of the period it is compared with (null: none). Exports stream it.
+   */
+  comparison(query: AggregateQuery, base: SliceSpec): { spec: SliceSpec; earlierPeriod: (label: string) => string | null } | null {
+    if (query.compare === null) return null;
+    return { spec: this.comparisonSpec(query, base, this.compareRange(query)), earlierPeriod: (label) => this.earlierPeriod(label, query) };
+  }
+
   /** The slice the comparison reads; for period rows, previous_period compares with each whole preceding period. */
   private comparisonSpec(query: AggregateQuery, base: SliceSpec, range: { from: IsoDate; to: IsoDate }): SliceSpec {
     if (query.groupBy.includes('period') && query.compare === 'previous_period') {

@@ -9,7 +9,7 @@ import type { SliceSpec } from '../analytics/aggregate-sql.js';
 import { measureValue } from '../analytics/measure-sql.js';
 import { CopyLineSplitter, copyField } from './export-copy-text.js';
 import { inlineParameters } from './export-sql-literals.js';
-import { CSV_LINE, buildCsvStreamSql, buildStreamSql, type StreamStatement } from './export-stream-sql.js';
+import { CSV_LINE, buildCsvStreamSql, buildStreamSql, type StreamCompare, type StreamStatement } from './export-stream-sql.js';
 import { csvLine } from './writers/csv-writer.js';
 import type { RowBatch } from './export-table.js';
 
@@ -95,8 +95,8 @@ export class ExportRowsRepository {
    * them, with no round trip per batch, and may plan a COPY in parallel (never a cursor's portal).
    * It takes no parameters, so the statement's values are written in as literals.
    */
-  async open(query: AggregateQuery, spec: SliceSpec): Promise<RowStream> {
-    const statement = buildStreamSql(query, spec);
+  async open(query: AggregateQuery, spec: SliceSpec, compare?: StreamCompare): Promise<RowStream> {
+    const statement = buildStreamSql(query, spec, { compare });
     const toCells = rowReader(query.measures, spec.dimensions.length, statement);
     return this.copyLines(inlineParameters(statement), (lines) => lines.map((line) => toCells(line.split('\t').map(copyField))));
   }
@@ -183,8 +183,8 @@ export class ExportRowsRepository {
   }
 
   /** The first `limit` rows of the answer and how many it has in all (the query's own limit applied). */
-  async firstRows(query: AggregateQuery, spec: SliceSpec, limit: number): Promise<BoundedRows> {
-    const statement = buildStreamSql(query, spec, { countAll: true, limit });
+  async firstRows(query: AggregateQuery, spec: SliceSpec, limit: number, compare?: StreamCompare): Promise<BoundedRows> {
+    const statement = buildStreamSql(query, spec, { countAll: true, limit, compare });
     const result = await this.pool.query<unknown[]>({ text: statement.text, values: statement.values, rowMode: 'array' });
     const toRow = rowReader(query.measures, spec.dimensions.length, statement);
     const counted = result.rows.length === 0 ? 0 : Number(result.rows[0]!.at(-1));
@@ -210,12 +210,22 @@ export function csvLineReader(toCells: (cells: unknown[]) => AggregateValue[]): 
  */
 export function rowReader(measures: readonly MeasureId[], labelCount: number, statement: StreamStatement): (cells: unknown[]) => AggregateValue[] {
   const aliases = statement.components;
+  const compareAt = labelCount + aliases.length;
   return (cells) => {
     const components: Record<string, number> = {};
     aliases.forEach((alias, i) => (components[alias] = Number(cells[labelCount + i])));
+    // The comparison's components, or null for a period that has none to compare with.
+    let compared: Record<string, number> | null = null;
+    if (statement.compared && cells[compareAt] !== null && cells[compareAt] !== undefined) {
+      compared = {};
+      for (let i = 0; i < aliases.length; i++) compared[aliases[i]!] = Number(cells[compareAt + i]);
+    }
     const row: AggregateValue[] = [];
     for (let i = 0; i < labelCount; i++) row.push(cells[i] === null || cells[i] === undefined ? null : String(cells[i]));
-    for (const measure of measures) row.push(measureValue(measure, components));
+    for (const measure of measures) {
+      row.push(measureValue(measure, components));
+      if (statement.compared) row.push(compared === null ? null : measureValue(measure, compared));
+    }
     return row;
   };
 }

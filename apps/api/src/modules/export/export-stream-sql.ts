@@ -1,4 +1,4 @@
-import { PAYER_CATEGORIES, SECTIONS, enumeratePeriods, type DimensionId, type Grain, type MeasureId } from '@caseload/domain';
+import { PAYER_CATEGORIES, SECTIONS, enumeratePeriods, type DimensionId, type Grain, type IsoDate, type MeasureId } from '@caseload/domain';
 import { chooseSource, dateColumn, dimensionSql, filterConditions, type SliceSpec, type SqlSource, type SqlStatement } from '../analytics/aggregate-sql.js';
 import type { AggregateQuery } from '../analytics/aggregate-query.js';
 import { ROLLUP_COMPONENT_SQL, measureComponents } from '../analytics/measure-sql.js';
@@ -26,11 +26,21 @@ const MEASURE_ORDER_SQL: Partial<Record<MeasureId, string>> = {
 /** Group-bys whose labels come from a small table by id: joined once, with their order as a rank. */
 const LABEL_TABLES: Partial<Record<DimensionId, string>> = { department: 'department', code: 'procedure_code' };
 
+/** A comparison streamed beside the rows (`compare=`): see AggregateService.comparison. */
+export interface StreamCompare {
+  /** The comparison's slice: its own range, the same group-bys and filters. */
+  spec: SliceSpec;
+  /** The first day of the period a period label is compared with; null when it has none. */
+  earlierStart: (label: string) => IsoDate | null;
+}
+
 export interface StreamStatement extends SqlStatement {
   /** Where the groups are computed (the rollups when they cover the slice, as for /aggregate). */
   source: SqlSource;
   /** The component aliases, in the order of the `m_` columns after the labels. */
   components: string[];
+  /** Whether the same components of the comparison follow (`c_` columns; null when a period has none to compare with). */
+  compared: boolean;
 }
 
 /**
@@ -48,7 +58,7 @@ export interface StreamStatement extends SqlStatement {
  * `countAll` adds `row_total`: every row's count before the limit (a bounded report says what it
  * left out); `limit` then caps the rows read as well as the query's own limit does.
  */
-export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: { countAll?: boolean; limit?: number; csv?: boolean } = {}): StreamStatement {
+export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: { countAll?: boolean; limit?: number; csv?: boolean; compare?: StreamCompare } = {}): StreamStatement {
   const source = chooseSource(spec);
   const values: unknown[] = [spec.from, spec.to];
   const param = (value: unknown) => {
@@ -59,16 +69,24 @@ export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: 
   const components = measureComponents(spec.measures);
   const aliases = components.map(([alias]) => alias);
 
-  const keys = dimensions.map((dimension) => `${dimension === 'period' ? periodKeySql(spec.grain, spec.fiscalYearStartMonth, source) : dimensionSql(dimension, spec, source)} AS k_${dimension}`);
-  const sums = components.map(([alias, sql]) => `${source === 'facts' ? sql : ROLLUP_COMPONENT_SQL[alias]} AS m_${alias}`);
-  const where = [`${dateColumn(source)} BETWEEN $1::date AND $2::date`, ...filterConditions(spec.filters, param)];
-  const groupBy = dimensions.length > 0 ? ` GROUP BY ${dimensions.map((_, i) => i + 1).join(', ')}` : '';
-  const ctes = [`g AS (SELECT ${[...keys, ...sums].join(', ')} FROM ${source === 'facts' ? 'procedure_line' : source} f WHERE ${where.join(' AND ')}${groupBy})`];
-  const filled = dimensions.includes('period') ? zeroFilledSql(spec, aliases, param) : null;
+  const ctes = [`g AS (${groupsSql(spec, source, '$1', '$2', param)})`];
+  const compare = options.compare;
+  const filled = dimensions.includes('period') ? zeroFilledSql(spec, aliases, param, compare) : null;
   if (filled !== null) ctes.push(...filled.ctes);
   const rows = filled === null ? 'g' : 'filled';
 
   const joins: string[] = [];
+  const compareColumns: string[] = [];
+  if (compare !== undefined) {
+    // The comparison's groups, from the source that covers its own range, joined on the same
+    // keys (the period's on the start of the period it is compared with).
+    ctes.push(`gc AS (${groupsSql(compare.spec, chooseSource(compare.spec), param(compare.spec.from), param(compare.spec.to), param)})`);
+    const on = dimensions.map((d) => (d === 'period' ? 'gc.k_period = r.prev_period' : d === 'provider' ? `coalesce(gc.k_${d}, '') = coalesce(r.k_${d}, '')` : `gc.k_${d} = r.k_${d}`));
+    joins.push(` LEFT JOIN gc ON ${on.length === 0 ? 'true' : on.join(' AND ')}`);
+    for (const alias of aliases) {
+      compareColumns.push(filled === null ? `coalesce(gc.m_${alias}, 0) AS c_${alias}` : `CASE WHEN r.prev_period IS NULL THEN NULL ELSE coalesce(gc.m_${alias}, 0) END AS c_${alias}`);
+    }
+  }
   for (const dimension of dimensions) {
     const table = LABEL_TABLES[dimension];
     if (table === undefined) continue;
@@ -79,14 +97,24 @@ export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: 
   const labels = new Map(dimensions.map((dimension) => [dimension, labelSql(dimension, param)]));
   const select = options.csv
     ? [csvLineSql(query.measures, dimensions, labels, aliases)]
-    : [...dimensions.map((dimension) => `${labels.get(dimension)!} AS dim_${dimension}`), ...aliases.map((alias) => `r.m_${alias}`)];
+    : [...dimensions.map((dimension) => `${labels.get(dimension)!} AS dim_${dimension}`), ...aliases.map((alias) => `r.m_${alias}`), ...compareColumns];
   if (options.countAll) select.push('count(*) OVER () AS row_total');
 
   const order = orderSql(query, dimensions, labels, filled?.periodCount ?? 0);
   const limits = [query.limit, options.limit].filter((limit): limit is number => limit !== null && limit !== undefined);
   const limit = limits.length === 0 ? '' : ` LIMIT ${param(Math.min(...limits))}`;
   const text = `WITH ${ctes.join(', ')} SELECT ${select.join(', ')} FROM ${rows} r${joins.join('')}${order.length === 0 ? '' : ` ORDER BY ${order.join(', ')}`}${limit}`;
-  return { text, values, source, components: aliases };
+  return { text, values, source, components: aliases, compared: compare !== undefined };
+}
+
+/** One GROUP BY of a slice on its keys (`k_`: dates and ids) and components (`m_`), over `from` … `to` (SQL expressions). */
+function groupsSql(spec: SliceSpec, source: SqlSource, from: string, to: string, param: (value: unknown) => string): string {
+  const dimensions = spec.dimensions;
+  const keys = dimensions.map((dimension) => `${dimension === 'period' ? periodKeySql(spec.grain, spec.fiscalYearStartMonth, source) : dimensionSql(dimension, spec, source)} AS k_${dimension}`);
+  const sums = measureComponents(spec.measures).map(([alias, sql]) => `${source === 'facts' ? sql : ROLLUP_COMPONENT_SQL[alias]} AS m_${alias}`);
+  const where = [`${dateColumn(source)} BETWEEN ${from}::date AND ${to}::date`, ...filterConditions(spec.filters, param)];
+  const groupBy = dimensions.length > 0 ? ` GROUP BY ${dimensions.map((_, i) => i + 1).join(', ')}` : '';
+  return `SELECT ${[...keys, ...sums].join(', ')} FROM ${source === 'facts' ? 'procedure_line' : source} f WHERE ${where.join(' AND ')}${groupBy}`;
 }
 
 /**
@@ -94,21 +122,26 @@ export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: 
  * every period filled in (`filled`): for each combination of the other keys that has any
  * activity, or with the period alone, every period, zeros where there was no line.
  */
-function zeroFilledSql(spec: SliceSpec, aliases: readonly string[], param: (value: unknown) => string): { ctes: string[]; periodCount: number } {
+function zeroFilledSql(spec: SliceSpec, aliases: readonly string[], param: (value: unknown) => string, compare?: StreamCompare): { ctes: string[]; periodCount: number } {
   const periods = enumeratePeriods(spec.from, spec.to, spec.grain, { fiscalYearStartMonth: spec.fiscalYearStartMonth });
   // Ranked by label as code points: the order the rows are written in, without sorting text.
   const byLabel = periods.map((period) => period.label).sort((a, b) => compareCodePoints(a, b));
   const rank = new Map(byLabel.map((label, i) => [label, i]));
+  // With a comparison, each period also carries the start of the period it is compared with.
+  const previous = compare === undefined ? '' : `, ${param(periods.map((period) => compare.earlierStart(period.label)))}::date[]`;
   const p =
     `p AS (SELECT * FROM unnest(${param(periods.map((period) => period.start))}::date[], ${param(periods.map((period) => period.label))}::text[], ` +
-    `${param(periods.map((period) => rank.get(period.label)!))}::int[], ${param(periods.map((period) => csvLabel(period.label)))}::text[]) AS p(start, label, o, csv))`;
+    `${param(periods.map((period) => rank.get(period.label)!))}::int[], ${param(periods.map((period) => csvLabel(period.label)))}::text[]${previous}) ` +
+    `AS p(start, label, o, csv${compare === undefined ? '' : ', prev'}))`;
   const dimensions = spec.dimensions;
   const others = dimensions.filter((dimension) => dimension !== 'period');
   // Only a provider can be null: it joins as '' (no NPI is empty), which a hash join can match
   // where IS NOT DISTINCT FROM could not.
   const combinations = others.length === 0 ? '' : ` CROSS JOIN (SELECT DISTINCT ${others.map((d) => `k_${d}`).join(', ')} FROM g) c`;
   const matches = ['g.k_period = p.start', ...others.map((d) => (d === 'provider' ? `coalesce(g.k_${d}, '') = coalesce(c.k_${d}, '')` : `g.k_${d} = c.k_${d}`))];
-  const columns = dimensions.map((dimension) => (dimension === 'period' ? 'p.label AS k_period, p.o AS o_period, p.csv AS csv_period' : `c.k_${dimension}`));
+  const columns = dimensions.map((dimension) =>
+    dimension === 'period' ? `p.label AS k_period, p.o AS o_period, p.csv AS csv_period${compare === undefined ? '' : ', p.prev AS prev_period'}` : `c.k_${dimension}`,
+  );
   const filled =
     `filled AS (SELECT ${columns.join(', ')}, ${aliases.map((alias) => `coalesce(g.m_${alias}, 0) AS m_${alias}`).join(', ')} ` +
     `FROM p${combinations} LEFT JOIN g ON ${matches.join(' AND ')})`;
@@ -157,7 +190,7 @@ const CSV_VALUE_SQL: Partial<Record<MeasureId, { alias: string; text: (c: string
 
 /** Whether PostgreSQL can write this answer's CSV lines: labels it has ready as fields, measures it prints exactly. */
 export function csvStreamFits(query: AggregateQuery, spec: SliceSpec): boolean {
-  return spec.dimensions.every((d) => d === 'period' || LABEL_TABLES[d] !== undefined) && query.measures.every((m) => CSV_VALUE_SQL[m] !== undefined);
+  return query.compare === null && spec.dimensions.every((d) => d === 'period' || LABEL_TABLES[d] !== undefined) && query.measures.every((m) => CSV_VALUE_SQL[m] !== undefined);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
+import { parsePeriodLabel } from '@caseload/domain';
 import type { AggregateQuery } from '../analytics/aggregate-query.js';
 import type { SliceSpec } from '../analytics/aggregate-sql.js';
 import { AggregateService } from '../analytics/aggregate.service.js';
@@ -9,7 +10,7 @@ import type { AuthUser } from '../auth/current-user.decorator.js';
 import { dataAsOf, exportTitle, type ExportManifest } from './export-manifest.js';
 import type { ExportFormat, ExportRequest } from './export-query.js';
 import { ExportRowsRepository, type RowStream } from './export-rows.repository.js';
-import { csvStreamFits } from './export-stream-sql.js';
+import { csvStreamFits, type StreamCompare } from './export-stream-sql.js';
 import type { ExportSink } from './export-sink.js';
 import { suppressAnswer, suppressionNotNeeded, type SuppressionReport } from './export-suppression.js';
 import { buildExportTable, exportColumns, totalsRow, type ExportTable } from './export-table.js';
@@ -94,7 +95,7 @@ export class ExportService {
     const { query } = request;
     // The version is read first: the answer is at least this recent.
     const version = await this.dataVersion.current();
-    const untouched = query.compare === null ? suppressionNotNeeded(query.measures, request.suppress) : null;
+    const untouched = suppressionNotNeeded(query.measures, request.suppress);
     if (untouched !== null && query.groupBy.length > 0) {
       const spec = this.aggregates.sliceSpec(query, user.departments);
       if ((await this.rows.rowBound(query, spec)) > this.streamAboveRows) return this.streamed(request, user, address, version, spec, untouched);
@@ -127,7 +128,7 @@ export class ExportService {
 
     if (format === 'pdf') {
       const totals = totalsRow(columns, (await totalsOf()).totals);
-      const { rows, total } = await this.rows.firstRows(query, spec, this.pdfMaxRows);
+      const { rows, total } = await this.rows.firstRows(query, spec, this.pdfMaxRows, this.streamCompare(query, spec));
       manifest.rowCount = total;
       manifest.rowsLeftOut = total - rows.length;
       const table: ExportTable = { columns, rows, blanked: rows.map((row) => row.map(() => false)), totals, totalsBlanked: totals.map(() => false) };
@@ -154,7 +155,21 @@ export class ExportService {
   /** A CSV that PostgreSQL can write comes as its lines; anything else as rows of cells. */
   private async openRows(request: ExportRequest, spec: SliceSpec): Promise<OpenRows> {
     if (request.format === 'csv' && this.csvFromDatabase && csvStreamFits(request.query, spec)) return { lines: await this.rows.openCsv(request.query, spec) };
-    return { cells: await this.rows.open(request.query, spec) };
+    return { cells: await this.rows.open(request.query, spec, this.streamCompare(request.query, spec)) };
+  }
+
+  /** The query's comparison as the streamed rows join it: its slice, and each period's earlier start. */
+  private streamCompare(query: AggregateQuery, spec: SliceSpec): StreamCompare | undefined {
+    const comparison = this.aggregates.comparison(query, spec);
+    if (comparison === null) return undefined;
+    const options = { fiscalYearStartMonth: spec.fiscalYearStartMonth };
+    return {
+      spec: comparison.spec,
+      earlierStart: (label) => {
+        const earlier = comparison.earlierPeriod(label);
+        return earlier === null ? null : (parsePeriodLabel(earlier, spec.grain, options)?.start ?? null);
+      },
+    };
   }
 
   private async writeStreamed(
