@@ -5,6 +5,7 @@ import { parseAggregateQuery } from '../../src/modules/analytics/aggregate-query
 import { chooseSource } from '../../src/modules/analytics/aggregate-sql.js';
 import { AggregateService } from '../../src/modules/analytics/aggregate.service.js';
 import { MemoryIndex } from '../../src/modules/analytics/memory-index/memory-index.service.js';
+import { PreviousDayIndex } from '../../src/modules/analytics/memory-index/previous-day-index.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const END = '2026-10-31';
@@ -180,7 +181,11 @@ describe('rollups and the in-memory index answer exactly as the facts do', () =>
       expect({ params, rows: planned.rows, totals: planned.totals }).toEqual({ params, rows: facts.rows, totals: facts.totals });
       return planned.meta.source;
     };
+    // Pinned groups read the previous-day index's classes; several departments unpinned, the key lists.
+    const byClass = jest.spyOn(PreviousDayIndex.prototype, 'countByClass');
     for (const params of views) expect({ params, source: await ask(params) }).toEqual({ params, source: 'memory' });
+    expect(byClass).toHaveBeenCalled();
+    byClass.mockRestore();
     // One encounter, two lines, two payers: counted once under each payer, which the key lists
     // by encounter cannot tell; the database answers the ranges that hold it.
     await t.importCsv(

@@ -139,6 +139,29 @@ export class MemoryIndex {
     const withSection = spec.dimensions.includes('section');
     const withPayer = spec.dimensions.includes('payer_category');
     const options = { fiscalYearStartMonth: spec.fiscalYearStartMonth };
+    // With the previous-day index: each group's encounters by payer in a few searches a day.
+    const previous = this.previous;
+    const pinned = previous === null ? null : pinning(withDepartment, withSection, departmentFilter, sectionFilter);
+    if (previous !== null && pinned !== null) {
+      const kept = new Map<string, Float64Array>();
+      const only = (filter: ReadonlySet<number> | null) => (filter === null ? -1 : [...filter][0]!);
+      for (const row of rows) {
+        const department = withDepartment ? (this.departmentIds.get(row.labels.department ?? '') ?? -1) : only(departmentFilter);
+        const section = withSection ? SECTIONS.indexOf(row.labels.section as (typeof SECTIONS)[number]) : only(sectionFilter);
+        const at = groupKey(pinned.department ? department : ANY_DEPARTMENT, pinned.section ? section : ANY_SECTION);
+        const period = row.labels.period ?? '';
+        let byPayer = kept.get(`${period}|${at}`);
+        if (byPayer === undefined) {
+          byPayer = new Float64Array(PAYER_CATEGORIES.length);
+          const [from, to] = this.dayIndexes(previous.days, { label: period, blocks: [], groups: new Map() }, spec);
+          if (!previous.encounters.countByClass(at, from, to, byPayer)) return null;
+          kept.set(`${period}|${at}`, byPayer);
+        }
+        const counts = byPayer;
+        row.components['encounters'] = withPayer ? counts[PAYER_CATEGORIES.indexOf(row.labels.payer_category as (typeof PAYER_CATEGORIES)[number])]! : payers.reduce((sum, p) => sum + counts[p]!, 0);
+      }
+      return rows;
+    }
     const counted = new Map<string, number>();
     const labelKey = (labels: SliceRow['labels']) => `${labels.period ?? ''}|${labels.department ?? ''}|${labels.section ?? ''}|${labels.payer_category ?? ''}`;
     // Each period's cells by group (department and section, where the slice keeps them apart).
@@ -531,7 +554,8 @@ export class MemoryIndex {
       await yieldNow();
       const started = Date.now();
       const patients = await PreviousDayIndex.build(blocks, 'patients', this.largestPatient, yieldNow);
-      const encounters = await PreviousDayIndex.build(blocks, 'encounters', this.largestEncounter, yieldNow);
+      // Encounters carry their payer category, for distinct encounters by payer.
+      const encounters = await PreviousDayIndex.build(blocks, 'encounters', this.largestEncounter, yieldNow, this.encounterPayers.classes);
       if (stale()) return;
       this.previous = { days, patients, encounters };
       this.logger.log(`distinct-count index built in ${Date.now() - started} ms`);

@@ -15,7 +15,7 @@ export function groupKey(department: number, section: number): number {
 interface GroupRuns {
   /** Entries of day d (index into the index's days) are previous[offsets[d]] … previous[offsets[d + 1] - 1]. */
   offsets: Int32Array;
-  /** Per distinct key of the group on that day: 1 + the index of the key's previous day in the group, or 0; sorted per day. */
+  /** Per distinct key of the group on that day: 1 + the index of the key's previous day in the group, or 0 (shifted above its class, if any); sorted per day. */
   previous: Uint16Array | Uint32Array;
 }
 
@@ -30,18 +30,34 @@ interface GroupRuns {
 export class PreviousDayIndex {
   private readonly groups = new Map<number, GroupRuns>();
 
-  private constructor(readonly dayCount: number) {}
+  /**
+   * `classBits`: each entry also carries its key's class in its low bits (the previous day
+   * above them), so entries still sort by previous day and a range's keys can be counted by
+   * class (encounters by payer) from the same runs.
+   */
+  private constructor(
+    readonly dayCount: number,
+    private readonly classBits: number,
+  ) {}
 
   /**
    * Builds the index of one key kind from the day blocks (in day order), yielding to the event
    * loop between groups of cells so that requests are served meanwhile.
    */
-  static async build(blocks: readonly DayBlock[], which: 'patients' | 'encounters', largestKey: number, yieldNow: () => Promise<void>): Promise<PreviousDayIndex> {
-    const index = new PreviousDayIndex(blocks.length);
+  static async build(
+    blocks: readonly DayBlock[],
+    which: 'patients' | 'encounters',
+    largestKey: number,
+    yieldNow: () => Promise<void>,
+    classes?: Uint8Array,
+  ): Promise<PreviousDayIndex> {
+    const classBits = classes === undefined ? 0 : CLASS_BITS;
+    const index = new PreviousDayIndex(blocks.length, classBits);
     const members = groupMembers(blocks);
     const lastDay = new Int32Array(largestKey + 1);
     const owner = new Int32Array(largestKey + 1);
-    const Previous = blocks.length < 0xffff ? Uint16Array : Uint32Array;
+    const Previous = (blocks.length + 1) << classBits < 0xffff ? Uint16Array : Uint32Array;
+    const classOf = (key: number) => (classes === undefined ? 0 : Math.min(key < classes.length ? classes[key]! : 0, CLASS_MASK));
     let stamp = 0;
     let yieldAt = performance.now() + SLICE_MS;
     for (const [key, cells] of members) {
@@ -80,9 +96,9 @@ export class PreviousDayIndex {
           const k = keys[i]!;
           if (owner[k] !== stamp) {
             owner[k] = stamp;
-            entries[size++] = 0;
+            entries[size++] = classOf(k);
           } else if (lastDay[k] !== d) {
-            entries[size++] = lastDay[k]! + 1;
+            entries[size++] = ((lastDay[k]! + 1) << classBits) | classOf(k);
           } else {
             continue; // seen in another cell of the group on this day
           }
@@ -97,11 +113,38 @@ export class PreviousDayIndex {
 
   /** Distinct keys of the group over days [from, to) (indexes into the days it was built from). */
   count(key: number, from: number, to: number): number {
-    const runs = this.groups.get(key);
-    if (runs === undefined) return 0;
-    const { offsets, previous } = runs;
-    const before = from + 1; // entries below this came to the group before `from` or never
     let total = 0;
+    this.eachFirstSeen(key, from, to, (start, end) => (total += end - start));
+    return total;
+  }
+
+  /**
+   * Distinct keys of the group over days [from, to), by class: `counts[c - 1]` for class c.
+   * False (the counts incomplete) when a key of the range has class 0 or CLASS_MASK: unknown,
+   * or several. Only for an index built with classes.
+   */
+  countByClass(key: number, from: number, to: number, counts: Float64Array): boolean {
+    if (this.classBits === 0) throw new Error('this index holds no classes');
+    const runs = this.groups.get(key);
+    let complete = true;
+    this.eachFirstSeen(key, from, to, (start, end) => {
+      const previous = runs!.previous;
+      for (let i = start; i < end && complete; i++) {
+        const kind = previous[i]! & CLASS_MASK;
+        if (kind === 0 || kind === CLASS_MASK) complete = false;
+        else counts[kind - 1]!++;
+      }
+    });
+    return complete;
+  }
+
+  /** Per day of [from, to), the entries [start, end) of keys the group had not seen since before `from`. */
+  private eachFirstSeen(key: number, from: number, to: number, run: (start: number, end: number) => void): void {
+    const runs = this.groups.get(key);
+    if (runs === undefined) return;
+    const { offsets, previous } = runs;
+    // Entries below this came to the group before `from` or never (class bits below it).
+    const before = (from + 1) << this.classBits;
     for (let d = from; d < to; d++) {
       let low = offsets[d]!;
       const start = low;
@@ -111,11 +154,14 @@ export class PreviousDayIndex {
         if (previous[middle]! < before) low = middle + 1;
         else high = middle;
       }
-      total += low - start;
+      run(start, low);
     }
-    return total;
   }
 }
+
+/** Bits of an entry that hold its key's class, and the class that stands for several (or too many). */
+const CLASS_BITS = 3;
+export const CLASS_MASK = (1 << CLASS_BITS) - 1;
 
 /**
  * The cells of each group, in day order, packed as day × 65,536 + cell: every cell belongs to

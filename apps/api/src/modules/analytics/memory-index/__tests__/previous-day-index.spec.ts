@@ -51,6 +51,38 @@ describe('PreviousDayIndex', () => {
     expect(checked).toBe(5 * 860); // 40 + 39 + … + 1 ranges starting on a day, plus one empty range each
   });
 
+  it('counts the distinct keys by class, and refuses a range holding a key of no single class', async () => {
+    // Keys 0..59 in classes 1..5 (key % 5 + 1); key 42 has several (255).
+    const classes = Uint8Array.from({ length: 60 }, (_, key) => (key === 42 ? 255 : (key % 5) + 1));
+    const index = await PreviousDayIndex.build(blocks, 'encounters', 59, async () => undefined, classes);
+    let refused = 0;
+    for (const [department, section] of [[ANY_DEPARTMENT, ANY_SECTION], [2, ANY_SECTION], [3, 0]] as Array<[number, number]>) {
+      for (let from = 0; from < 40; from += 3) {
+        for (let to = from; to <= 40; to += 2) {
+          const seen = new Set<number>();
+          for (let d = from; d < to; d++) {
+            for (const cell of cells[d]!) {
+              if ((department === ANY_DEPARTMENT || cell.department === department) && (section === ANY_SECTION || cell.section === section)) cell.keys.forEach((key) => seen.add(key));
+            }
+          }
+          const counts = new Float64Array(5);
+          const complete = index.countByClass(groupKey(department, section), from, to, counts);
+          expect(complete).toBe(!seen.has(42));
+          if (!complete) {
+            refused++;
+            continue;
+          }
+          const expected = new Float64Array(5);
+          for (const key of seen) expected[key % 5]!++;
+          expect([department, section, from, to, [...counts]]).toEqual([department, section, from, to, [...expected]]);
+          // The classes do not change the plain count.
+          expect(index.count(groupKey(department, section), from, to)).toBe(seen.size);
+        }
+      }
+    }
+    expect(refused).toBeGreaterThan(0);
+  });
+
   it('counts nothing for a group that has no cells', async () => {
     const index = await PreviousDayIndex.build(blocks, 'patients', 59, async () => undefined);
     expect(index.count(groupKey(9, ANY_SECTION), 0, 40)).toBe(0);
