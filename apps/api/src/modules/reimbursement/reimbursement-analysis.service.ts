@@ -89,12 +89,31 @@ export class ReimbursementAnalysisService {
       const bySection = new Map<string, Accumulator>();
       const total: Accumulator = { units: 0, currentCents: 0, scenarioCents: 0 };
       const years = new Set<number>();
+      // Both fees of each schedule row ([current, scenario] outside a facility, then inside), found
+      // once: the rows repeat them for every department and section, and the lookups by the
+      // row's own strings need no key to be built.
+      const memo = new Map<PricePeriod, Map<string, Map<string, Float64Array>>>();
+      const feesOf = (period: PricePeriod, row: PricedUnits): Float64Array => {
+        let byCode = memo.get(period);
+        if (byCode === undefined) memo.set(period, (byCode = new Map()));
+        let byModifier = byCode.get(row.code);
+        if (byModifier === undefined) byCode.set(row.code, (byModifier = new Map()));
+        let fees = byModifier.get(row.modifier);
+        if (fees === undefined) byModifier.set(row.modifier, (fees = new Float64Array(4).fill(Number.NaN)));
+        const at = row.facility ? 2 : 0;
+        if (Number.isNaN(fees[at]!)) {
+          fees[at] = current(period, row);
+          fees[at + 1] = changed(period, row);
+        }
+        return fees;
+      };
       for (const row of units.rows) {
         const period = periodOf(periods, row.year);
         if (period === undefined) continue;
         years.add(period.rvuYear);
-        const currentFee = current(period, row);
-        const changedFee = changed(period, row);
+        const fees = feesOf(period, row);
+        const currentFee = fees[row.facility ? 2 : 0]!;
+        const changedFee = fees[row.facility ? 3 : 1]!;
         const add = (sums: Accumulator) => {
           sums.units += row.units;
           sums.currentCents += row.units * currentFee;
