@@ -106,7 +106,9 @@ export const ROLLUP_APPLY_DELTA = [
   `DELETE FROM rollup_month WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
   `DELETE FROM rollup_month_code WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
   `DELETE FROM rollup_month_provider WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
-  `DELETE FROM rollup_day_code WHERE lines = 0 AND day IN (SELECT day FROM touched_day)`,
+  // An array rather than IN (subquery): the temp table has no statistics, and the planner would
+  // otherwise read the whole daily rollup instead of its primary key's days.
+  `DELETE FROM rollup_day_code WHERE lines = 0 AND day = ANY (ARRAY(SELECT day FROM touched_day))`,
   `DELETE FROM rollup_month_price WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
   `DELETE FROM rollup_month_denial WHERE lines = 0 AND month IN (SELECT month FROM touched)`,
 ];
