@@ -158,11 +158,11 @@ async function measure(ctx: Context, server: BenchServer, reuse: boolean, mainNa
     console.log(`\n[index] built with its distinct-count index ${ms(Date.now() - indexFrom)} after ${reuse ? 'the server started' : 'the import'}`);
     console.log(`  memory then: RSS ${mb(usage.rss)}, JS heap ${mb(usage.heapUsed)} of ${mb(usage.heapTotal)}, typed arrays ${mb(usage.arrayBuffers)}`);
     const index = { readyAfterMs: Date.now() - indexFrom, afterRefreshMs: 0 };
+    // The server fits the Capacity page's forecasts in the background 30 s after it starts (~15 s
+    // of work at 10M lines): fit them first, so that the refresh or the exports below measure
+    // themselves rather than a race with that fit.
+    await app.get(CapacityWarmer).warm();
     if (ctx.options.exportsOnly) {
-      // A full run reaches its exports long after the server fitted the Capacity page's forecasts
-      // in the background (~15 s of work at 10M lines, 30 s after the start): fit them first here
-      // too, rather than measure an export racing them.
-      await app.get(CapacityWarmer).warm();
       const exports = await exportPhase(ctx, client, port, dates);
       ctx.rss.stop();
       const machine = await machineInfo(ctx.databaseUrl, server.embedded);
