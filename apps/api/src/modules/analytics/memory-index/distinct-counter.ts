@@ -52,10 +52,16 @@ export class DistinctCounter {
   }
 
   private grow(key: number): void {
-    let size = this.stamps.length;
-    while (size <= key) size *= 2;
-    const grown = new Uint32Array(size);
-    grown.set(this.stamps);
-    this.stamps = grown;
+    this.stamps = grownToHold(this.stamps, key);
   }
+}
+
+/** The array, or a copy twice as long as often as needed, so that index `key` is in it. */
+export function grownToHold<T extends Uint8Array | Uint32Array>(array: T, key: number): T {
+  let size = array.length;
+  if (key < size) return array;
+  while (size <= key) size *= 2;
+  const grown = new (array.constructor as new (length: number) => T)(size);
+  grown.set(array);
+  return grown;
 }

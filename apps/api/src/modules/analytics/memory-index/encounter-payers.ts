@@ -1,3 +1,5 @@
+import { grownToHold } from './distinct-counter.js';
+
 /** The class of an encounter whose lines name more than one payer category. */
 export const SEVERAL_PAYERS = 255;
 
@@ -20,18 +22,11 @@ export class EncounterPayers {
   }
 
   note(encounter: number, payerCategory: number): void {
-    if (encounter >= this.payers.length) this.grow(encounter);
+    if (encounter >= this.payers.length) this.payers = grownToHold(this.payers, encounter);
     const kind = payerCategory + 1;
     const seen = this.payers[encounter]!;
     if (seen === 0) this.payers[encounter] = kind;
     else if (seen !== kind) this.payers[encounter] = SEVERAL_PAYERS;
   }
 
-  private grow(key: number): void {
-    let size = this.payers.length;
-    while (size <= key) size *= 2;
-    const grown = new Uint8Array(size);
-    grown.set(this.payers);
-    this.payers = grown;
-  }
 }

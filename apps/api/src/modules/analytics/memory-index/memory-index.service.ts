@@ -137,6 +137,7 @@ export class MemoryIndex {
     const withPeriod = spec.dimensions.includes('period');
     const withDepartment = spec.dimensions.includes('department');
     const withSection = spec.dimensions.includes('section');
+    const selection: CellSelection = { departments: departmentFilter, sections: sectionFilter, byDepartment: withDepartment, bySection: withSection };
     const withPayer = spec.dimensions.includes('payer_category');
     const options = { fiscalYearStartMonth: spec.fiscalYearStartMonth };
     // With the previous-day index: each group's encounters by payer in a few searches a day.
@@ -171,11 +172,8 @@ export class MemoryIndex {
       let groups = periods.get(label);
       if (groups === undefined) periods.set(label, (groups = new Map()));
       for (let c = 0; c < block.departments.length; c++) {
-        const department = block.departments[c]!;
-        const section = block.sections[c]!;
-        if (departmentFilter !== null && !departmentFilter.has(department)) continue;
-        if (sectionFilter !== null && !sectionFilter.has(section)) continue;
-        const key = (withDepartment ? department : 0) * 64 + (withSection ? section : 0);
+        const key = cellGroup(block, c, selection);
+        if (key < 0) continue;
         let cells = groups.get(key);
         if (cells === undefined) groups.set(key, (cells = []));
         cells.push([block, c]);
@@ -387,6 +385,7 @@ export class MemoryIndex {
     const withPeriod = spec.dimensions.includes('period');
     const withDepartment = spec.dimensions.includes('department');
     const withSection = spec.dimensions.includes('section');
+    const selection: CellSelection = { departments: departmentFilter, sections: sectionFilter, byDepartment: withDepartment, bySection: withSection };
     const options = { fiscalYearStartMonth: spec.fiscalYearStartMonth };
     const wantPatients = spec.measures.includes('patients');
     const wantEncounters = spec.measures.includes('encounters');
@@ -414,11 +413,10 @@ export class MemoryIndex {
           continue;
         }
         for (let c = 0; c < block.departments.length; c++) {
+          const key = cellGroup(block, c, selection);
+          if (key < 0) continue;
           const department = block.departments[c]!;
           const section = block.sections[c]!;
-          if (departmentFilter !== null && !departmentFilter.has(department)) continue;
-          if (sectionFilter !== null && !sectionFilter.has(section)) continue;
-          const key = (withDepartment ? department : 0) * 64 + (withSection ? section : 0);
           let group = period.groups.get(key);
           if (group === undefined) {
             const labels: SliceRow['labels'] = {};
@@ -579,6 +577,23 @@ export class MemoryIndex {
 }
 
 class StaleBuild extends Error {}
+
+/** Which cells a slice takes (its department and section filters) and which of the two it groups by. */
+interface CellSelection {
+  departments: ReadonlySet<number> | null;
+  sections: ReadonlySet<number> | null;
+  byDepartment: boolean;
+  bySection: boolean;
+}
+
+/** The group (department × 64 + section, each where the slice groups by it) of a block's cell, or -1 when a filter leaves the cell out. */
+function cellGroup(block: DayBlock, c: number, selection: CellSelection): number {
+  const department = block.departments[c]!;
+  const section = block.sections[c]!;
+  if (selection.departments !== null && !selection.departments.has(department)) return -1;
+  if (selection.sections !== null && !selection.sections.has(section)) return -1;
+  return (selection.byDepartment ? department : 0) * 64 + (selection.bySection ? section : 0);
+}
 
 /**
  * Which of department and section pin every group of the slice to one value (grouped by it, or
