@@ -11,8 +11,8 @@ import { RunStatus } from './run-status';
 const TRIGGERS: Record<ReportRun['trigger'], string> = { manual: 'Run by hand', schedule: 'On schedule' };
 
 /** The runs of one report, newest first, with a download for each run that kept its file. */
-export function ReportRuns({ reportId, reportName, hasWebhook, id }: { reportId: number; reportName: string; hasWebhook: boolean; id: string }) {
-  const runs = useReportRuns(reportId, true);
+export function ReportRuns({ reportId, reportName, hasWebhook, lastRun, id }: { reportId: number; reportName: string; hasWebhook: boolean; lastRun: string; id: string }) {
+  const runs = useReportRuns(reportId, true, lastRun);
   const [download, setDownload] = useState<{ runId: number; message: string | null; busy: boolean } | null>(null);
 
   const save = async (run: ReportRun) => {

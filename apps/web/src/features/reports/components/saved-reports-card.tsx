@@ -170,7 +170,13 @@ function ReportItem({ report, onEdit, onDelete }: { report: SavedReport; onEdit:
         {open ? 'Hide runs' : 'Show runs'}
         <span className="visually-hidden"> of {report.name}</span>
       </button>
-      {open ? <ReportRuns reportId={report.id} reportName={report.name} hasWebhook={report.webhookUrl !== null} id={`${id}-runs`} /> : null}
+      {open ? <ReportRuns
+          reportId={report.id}
+          reportName={report.name}
+          hasWebhook={report.webhookUrl !== null}
+          lastRun={report.lastRun === null ? '' : `${report.lastRun.id}:${report.lastRun.status}`}
+          id={`${id}-runs`}
+        /> : null}
     </li>
   );
 }

@@ -20,10 +20,15 @@ export function useReports() {
   });
 }
 
-/** One report's runs, newest first; polled while one runs. `enabled` is false while collapsed. */
-export function useReportRuns(id: number, enabled: boolean) {
+/**
+ * One report's runs, newest first; polled while one runs. `enabled` is false while collapsed.
+ * `lastRun` (the list's word on the latest run: its id and status) is part of the key, so the
+ * runs are asked again whenever the list sees a run start or end, even one that began before
+ * these runs were first read.
+ */
+export function useReportRuns(id: number, enabled: boolean, lastRun = '') {
   return useQuery({
-    queryKey: runsKey(id),
+    queryKey: [...runsKey(id), lastRun],
     queryFn: ({ signal }) => fetchRuns(id, signal),
     enabled,
     staleTime: 0,
