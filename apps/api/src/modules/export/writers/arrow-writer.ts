@@ -11,19 +11,11 @@ import {
   Utf8,
   makeData,
   tableToIPC,
-  vectorFromArray,
-  type Vector,
 } from 'apache-arrow';
 import type { AggregateValue } from '@caseload/contracts';
 import type { ExportManifest } from '../export-manifest.js';
 import type { ExportSink } from '../export-sink.js';
 import type { ExportColumn, ExportTable, RowBatch } from '../export-table.js';
-
-function columnVector(column: ExportColumn, rows: readonly AggregateValue[][], c: number): Vector {
-  return column.unit === 'label'
-    ? vectorFromArray(rows.map((row) => (row[c] === null ? null : String(row[c]))), new Utf8())
-    : vectorFromArray(rows.map((row) => (typeof row[c] === 'number' ? row[c] : null)), new Float64());
-}
 
 const utf8 = new TextEncoder();
 
@@ -92,11 +84,20 @@ function metadata(columns: readonly ExportColumn[], totals: AggregateValue[] | n
  * `caseload:totals`), so the table holds exactly the answer's rows.
  */
 export function arrowFile(table: ExportTable, manifest: ExportManifest): Uint8Array {
-  const vectors: Record<string, Vector> = {};
-  table.columns.forEach((column, c) => (vectors[column.key] = columnVector(column, table.rows, c)));
-  const data = new Table(vectors);
-  const totals = table.totals;
-  return tableToIPC(new Table(new Schema(data.schema.fields, metadata(table.columns, totals, manifest)), data.batches), 'file');
+  const { schema, fields } = arrowSchema(table.columns, table.totals, manifest);
+  return tableToIPC(new Table(schema, [recordBatch(schema, fields, table.columns, table.rows)]), 'file');
+}
+
+/** The file's schema: labels Utf8, measures Float64, every column nullable; the manifest and totals in its metadata. */
+function arrowSchema(columns: readonly ExportColumn[], totals: AggregateValue[] | null, manifest: ExportManifest): { schema: Schema; fields: Field[] } {
+  const fields = columns.map((column) => new Field(column.key, column.unit === 'label' ? new Utf8() : new Float64(), true));
+  return { schema: new Schema(fields, metadata(columns, totals, manifest)), fields };
+}
+
+/** Rows as one record batch of the schema. */
+function recordBatch(schema: Schema, fields: Field[], columns: readonly ExportColumn[], rows: readonly AggregateValue[][]): RecordBatch {
+  const children = columns.map((column, c) => columnData(column, rows, c));
+  return new RecordBatch(schema, makeData({ type: new Struct(fields), length: rows.length, nullCount: 0, children }));
 }
 
 /** The writer's output taken as it is produced, rather than queued for an async reader. */
@@ -126,15 +127,13 @@ export async function writeArrow(
   manifest: ExportManifest,
   sink: ExportSink,
 ): Promise<number> {
-  const fields = columns.map((column) => new Field(column.key, column.unit === 'label' ? new Utf8() : new Float64(), true));
-  const schema = new Schema(fields, metadata(columns, totals, manifest));
+  const { schema, fields } = arrowSchema(columns, totals, manifest);
   const collector = new ChunkCollector();
   const writer = new RecordBatchFileWriter();
   writer.reset(collector, schema);
   let rows = 0;
   for await (const batch of batches) {
-    const children = columns.map((column, c) => columnData(column, batch, c));
-    writer.write(new RecordBatch(schema, makeData({ type: new Struct(fields), length: batch.length, nullCount: 0, children })));
+    writer.write(recordBatch(schema, fields, columns, batch));
     rows += batch.length;
     await sink.write(collector.take());
   }
