@@ -7,6 +7,8 @@ import { PG_POOL } from '../../database/database.tokens.js';
 import type { AggregateQuery } from '../analytics/aggregate-query.js';
 import type { SliceSpec } from '../analytics/aggregate-sql.js';
 import { measureValue } from '../analytics/measure-sql.js';
+import type { ColumnBatch } from './export-columns.js';
+import { CopyColumnReader } from './export-copy-columns.js';
 import { CopyLineSplitter, copyField } from './export-copy-text.js';
 import { inlineParameters } from './export-sql-literals.js';
 import { CSV_LINE, buildCsvStreamSql, buildStreamSql, type StreamCompare, type StreamStatement } from './export-stream-sql.js';
@@ -98,7 +100,16 @@ export class ExportRowsRepository {
   async open(query: AggregateQuery, spec: SliceSpec, compare?: StreamCompare): Promise<RowStream> {
     const statement = buildStreamSql(query, spec, { compare });
     const toCells = rowReader(query.measures, spec.dimensions.length, statement);
-    return this.copyLines(inlineParameters(statement), (lines) => lines.map((line) => toCells(copyFields(line))));
+    return this.copyBatches(inlineParameters(statement), lineBatches((lines) => lines.map((line) => toCells(copyFields(line)))));
+  }
+
+  /**
+   * The same rows as column batches (see CopyColumnReader), read from COPY's bytes with nothing
+   * allocated per row: what an Arrow file is written from.
+   */
+  async openColumns(query: AggregateQuery, spec: SliceSpec, compare?: StreamCompare): Promise<RowStream<ColumnBatch>> {
+    const statement = buildStreamSql(query, spec, { compare });
+    return this.copyBatches(inlineParameters(statement), new CopyColumnReader(query.measures, spec.dimensions.length, statement, BATCH_ROWS));
   }
 
   /**
@@ -109,11 +120,11 @@ export class ExportRowsRepository {
     const statement = buildCsvStreamSql(query, spec);
     const toCells = rowReader(query.measures, spec.dimensions.length, statement);
     const toLine = csvLineReader(toCells);
-    return this.copyLines(inlineParameters(statement), (lines) => lines.map(toLine));
+    return this.copyBatches(inlineParameters(statement), lineBatches((lines) => lines.map(toLine)));
   }
 
-  /** Runs COPY in the export's transaction; whole lines, BATCH_ROWS or more at a time, become a batch through `read`. */
-  private async copyLines<Batch extends unknown[]>(text: string, read: (lines: string[]) => Batch): Promise<RowStream<Batch>> {
+  /** Runs COPY in the export's transaction; `reader` makes batches of its bytes. */
+  private async copyBatches<Batch extends { length: number }>(text: string, reader: BatchReader<Batch>): Promise<RowStream<Batch>> {
     const client = await this.pool.connect();
     let closed = false;
     let rows = 0;
@@ -152,22 +163,20 @@ export class ExportRowsRepository {
     }
     const source = chunks;
     async function* batches(): AsyncGenerator<Batch> {
-      const lines = new CopyLineSplitter();
-      let pending: string[] = [];
       let finished = false;
       try {
         for (let chunk = first; !chunk.done; chunk = await source.next()) {
-          pending.push(...lines.push(chunk.value));
-          if (pending.length < BATCH_ROWS) continue;
-          const batch = read(pending);
-          pending = [];
+          for (const batch of reader.push(chunk.value)) {
+            rows += batch.length;
+            yield batch;
+          }
+        }
+        const last = reader.end();
+        finished = true;
+        for (const batch of last) {
           rows += batch.length;
           yield batch;
         }
-        const last = read([...pending, ...lines.end()]);
-        rows += last.length;
-        finished = true;
-        if (last.length > 0) yield last;
       } finally {
         // Also where a consumer that stops early (the client went away) or a failed read comes out.
         await close(finished ? undefined : new Error('the export stopped before its last row'));
@@ -190,6 +199,32 @@ export class ExportRowsRepository {
     const counted = result.rows.length === 0 ? 0 : Number(result.rows[0]!.at(-1));
     return { rows: result.rows.map(toRow), total: query.limit === null ? counted : Math.min(counted, query.limit) };
   }
+}
+
+/** Makes batches of a COPY stream's bytes: those each chunk completes, then the last ones. */
+interface BatchReader<Batch> {
+  push(chunk: Buffer): Batch[];
+  end(): Batch[];
+}
+
+/** Whole lines, BATCH_ROWS or more at a time, made a batch by `read`. */
+function lineBatches<Batch>(read: (lines: string[]) => Batch): BatchReader<Batch> {
+  const lines = new CopyLineSplitter();
+  let pending: string[] = [];
+  return {
+    push(chunk) {
+      pending.push(...lines.push(chunk));
+      if (pending.length < BATCH_ROWS) return [];
+      const batch = read(pending);
+      pending = [];
+      return [batch];
+    },
+    end() {
+      const rest = [...pending, ...lines.end()];
+      pending = [];
+      return rest.length === 0 ? [] : [read(rest)];
+    },
+  };
 }
 
 /** A line of COPY text as its fields, unescaped in place (most fields have nothing to unescape). */

@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/current-user.decorator.js';
 import { dataAsOf, exportTitle, type ExportManifest } from './export-manifest.js';
 import type { ExportFormat, ExportRequest } from './export-query.js';
+import type { ColumnBatch } from './export-columns.js';
 import { ExportRowsRepository, type RowStream } from './export-rows.repository.js';
 import { csvStreamFits, type StreamCompare } from './export-stream-sql.js';
 import type { ExportSink } from './export-sink.js';
@@ -60,8 +61,13 @@ export interface StreamedExport {
 
 export type ExportResult = ExportFile | StreamedExport;
 
-/** A streamed answer's rows: CSV lines PostgreSQL wrote, or cells for a writer. */
-type OpenRows = { lines: RowStream<string[]> } | { cells: RowStream };
+/** A streamed answer's rows: CSV lines PostgreSQL wrote, columns for an Arrow file, or cells for the other writers. */
+type OpenRows = { lines: RowStream<string[]> } | { columns: RowStream<ColumnBatch> } | { cells: RowStream };
+
+function rowStreamOf(opened: OpenRows): RowStream<unknown> {
+  if ('lines' in opened) return opened.lines;
+  return 'columns' in opened ? opened.columns : opened.cells;
+}
 
 /**
  * An aggregate answer as a file. The rows come from the aggregate engine under the user's
@@ -139,7 +145,7 @@ export class ExportService {
     // The totals are worked out while the database groups the rows, not before.
     const [whole, stream] = await Promise.allSettled([totalsOf(), this.openRows(request, spec)]);
     if (whole.status === 'rejected' || stream.status === 'rejected') {
-      if (stream.status === 'fulfilled') await ('lines' in stream.value ? stream.value.lines : stream.value.cells).close();
+      if (stream.status === 'fulfilled') await rowStreamOf(stream.value).close();
       throw whole.status === 'rejected' ? whole.reason : (stream as PromiseRejectedResult).reason;
     }
     const totals = totalsRow(columns, whole.value.totals);
@@ -152,10 +158,12 @@ export class ExportService {
     };
   }
 
-  /** A CSV that PostgreSQL can write comes as its lines; anything else as rows of cells. */
+  /** A CSV that PostgreSQL can write comes as its lines, an Arrow file's rows as columns, anything else as rows of cells. */
   private async openRows(request: ExportRequest, spec: SliceSpec): Promise<OpenRows> {
-    if (request.format === 'csv' && this.csvFromDatabase && csvStreamFits(request.query, spec)) return { lines: await this.rows.openCsv(request.query, spec) };
-    return { cells: await this.rows.open(request.query, spec, this.streamCompare(request.query, spec)) };
+    const { query } = request;
+    if (request.format === 'csv' && this.csvFromDatabase && csvStreamFits(query, spec)) return { lines: await this.rows.openCsv(query, spec) };
+    if (request.format === 'arrow') return { columns: await this.rows.openColumns(query, spec, this.streamCompare(query, spec)) };
+    return { cells: await this.rows.open(query, spec, this.streamCompare(query, spec)) };
   }
 
   /** The query's comparison as the streamed rows join it: its slice, and each period's earlier start. */
@@ -182,23 +190,13 @@ export class ExportService {
     user: AuthUser,
     address: string | null,
   ): Promise<number> {
-    const stream = 'lines' in opened ? opened.lines : opened.cells;
+    const stream = rowStreamOf(opened);
     let rows: number;
     try {
       if ('lines' in opened) rows = await writeCsvLines(columns, opened.lines.batches(), totals, request.bom, sink);
-      else {
-        const batches = opened.cells.batches();
-        switch (request.format) {
-          case 'csv':
-            rows = await writeCsv(columns, batches, totals, request.bom, sink);
-            break;
-          case 'xlsx':
-            rows = await writeXlsx(columns, batches, totals, (count) => ({ ...manifest, rowCount: count }), sink);
-            break;
-          default:
-            rows = await writeArrow(columns, batches, totals, manifest, sink);
-        }
-      }
+      else if ('columns' in opened) rows = await writeArrow(columns, opened.columns.batches(), totals, manifest, sink);
+      else if (request.format === 'xlsx') rows = await writeXlsx(columns, opened.cells.batches(), totals, (count) => ({ ...manifest, rowCount: count }), sink);
+      else rows = await writeCsv(columns, opened.cells.batches(), totals, request.bom, sink);
     } catch (error) {
       await stream.close();
       // An export that was cut off is audited too, with the rows it had sent.

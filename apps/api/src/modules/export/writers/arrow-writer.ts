@@ -15,58 +15,15 @@ import {
 import type { AggregateValue } from '@caseload/contracts';
 import type { ExportManifest } from '../export-manifest.js';
 import type { ExportSink } from '../export-sink.js';
-import type { ExportColumn, ExportTable, RowBatch } from '../export-table.js';
+import { columnBatchOf, columnKinds, type ColumnBatch, type NumberColumn, type TextColumn } from '../export-columns.js';
+import type { ExportColumn, ExportTable } from '../export-table.js';
 
-const utf8 = new TextEncoder();
-
-/** A validity bitmap with every row valid, to clear the null rows' bits in. */
-function allValid(length: number): Uint8Array {
-  return new Uint8Array((length + 7) >> 3).fill(0xff);
-}
-
-/**
- * One column of a batch as Arrow data, written straight into its buffers: a streamed export
- * makes a million rows of these, and vectorFromArray's builders leave several arrays of garbage
- * per column and batch, which the collector only catches up with after the heap has grown.
- */
-function columnData(column: ExportColumn, rows: readonly AggregateValue[][], c: number): Data {
-  const length = rows.length;
-  let nullBitmap: Uint8Array | undefined;
-  let nullCount = 0;
-  const markNull = (r: number) => {
-    nullBitmap ??= allValid(length);
-    nullBitmap[r >> 3]! &= ~(1 << (r & 7));
-    nullCount++;
-  };
-  if (column.unit !== 'label') {
-    const values = new Float64Array(length);
-    for (let r = 0; r < length; r++) {
-      const value = rows[r]![c];
-      if (typeof value === 'number') values[r] = value;
-      else markNull(r);
-    }
-    return makeData({ type: new Float64(), length, nullCount, nullBitmap, data: values });
-  }
-  const valueOffsets = new Int32Array(length + 1);
-  let bytes = new Uint8Array(length * 12);
-  let size = 0;
-  for (let r = 0; r < length; r++) {
-    const value = rows[r]![c];
-    if (value === null || value === undefined) {
-      markNull(r);
-    } else {
-      const text = String(value);
-      // UTF-8 takes at most 3 bytes per UTF-16 unit.
-      if (size + text.length * 3 > bytes.length) {
-        const grown = new Uint8Array(Math.max(bytes.length * 2, size + text.length * 3));
-        grown.set(bytes.subarray(0, size));
-        bytes = grown;
-      }
-      size += utf8.encodeInto(text, bytes.subarray(size)).written;
-    }
-    valueOffsets[r + 1] = size;
-  }
-  return makeData({ type: new Utf8(), length, nullCount, nullBitmap, valueOffsets, data: bytes.subarray(0, size) });
+/** One column of a batch as Arrow data: the batch's buffers are already Arrow's layout. */
+function columnData(column: TextColumn | NumberColumn, length: number): Data {
+  const { nullCount } = column;
+  const nullBitmap = column.validity ?? undefined;
+  if (column.kind === 'number') return makeData({ type: new Float64(), length, nullCount, nullBitmap, data: column.values });
+  return makeData({ type: new Utf8(), length, nullCount, nullBitmap, valueOffsets: column.offsets, data: column.bytes });
 }
 
 /** The schema metadata: the manifest and the totals row (null without a group-by). */
@@ -85,7 +42,7 @@ function metadata(columns: readonly ExportColumn[], totals: AggregateValue[] | n
  */
 export function arrowFile(table: ExportTable, manifest: ExportManifest): Uint8Array {
   const { schema, fields } = arrowSchema(table.columns, table.totals, manifest);
-  return tableToIPC(new Table(schema, [recordBatch(schema, fields, table.columns, table.rows)]), 'file');
+  return tableToIPC(new Table(schema, [recordBatch(schema, fields, columnBatchOf(columnKinds(table.columns), table.rows))]), 'file');
 }
 
 /** The file's schema: labels Utf8, measures Float64, every column nullable; the manifest and totals in its metadata. */
@@ -94,10 +51,10 @@ function arrowSchema(columns: readonly ExportColumn[], totals: AggregateValue[] 
   return { schema: new Schema(fields, metadata(columns, totals, manifest)), fields };
 }
 
-/** Rows as one record batch of the schema. */
-function recordBatch(schema: Schema, fields: Field[], columns: readonly ExportColumn[], rows: readonly AggregateValue[][]): RecordBatch {
-  const children = columns.map((column, c) => columnData(column, rows, c));
-  return new RecordBatch(schema, makeData({ type: new Struct(fields), length: rows.length, nullCount: 0, children }));
+/** A batch as one record batch of the schema. */
+function recordBatch(schema: Schema, fields: Field[], batch: ColumnBatch): RecordBatch {
+  const children = batch.columns.map((column) => columnData(column, batch.length));
+  return new RecordBatch(schema, makeData({ type: new Struct(fields), length: batch.length, nullCount: 0, children }));
 }
 
 /** The writer's output taken as it is produced, rather than queued for an async reader. */
@@ -116,13 +73,13 @@ class ChunkCollector extends AsyncByteQueue {
 }
 
 /**
- * The same file from batches of rows, one record batch per batch, each written to the sink before
- * the next is read. The manifest is the one known before the rows (its rowCount is null: the
+ * The same file from batches of columns (see CopyColumnReader), one record batch per batch, each
+ * written to the sink before the next is read. The manifest is the one known before the rows (its rowCount is null: the
  * file's own row count says it). Answers the rows written.
  */
 export async function writeArrow(
   columns: readonly ExportColumn[],
-  batches: AsyncIterable<RowBatch>,
+  batches: AsyncIterable<ColumnBatch>,
   totals: AggregateValue[] | null,
   manifest: ExportManifest,
   sink: ExportSink,
@@ -133,7 +90,7 @@ export async function writeArrow(
   writer.reset(collector, schema);
   let rows = 0;
   for await (const batch of batches) {
-    writer.write(recordBatch(schema, fields, columns, batch));
+    writer.write(recordBatch(schema, fields, batch));
     rows += batch.length;
     await sink.write(collector.take());
   }

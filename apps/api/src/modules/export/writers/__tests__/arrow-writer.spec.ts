@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { tableFromIPC } from 'apache-arrow';
 import type { ExportManifest } from '../../export-manifest.js';
 import { ExportSink } from '../../export-sink.js';
+import { columnBatchOf, columnKinds } from '../../export-columns.js';
 import type { ExportColumn, RowBatch } from '../../export-table.js';
 import { writeArrow } from '../arrow-writer.js';
 
@@ -29,9 +30,10 @@ describe('writeArrow', () => {
         done();
       },
     });
+    const kinds = columnKinds(COLUMNS);
     const written = await writeArrow(COLUMNS, (async function* () {
-      yield first;
-      yield second;
+      yield columnBatchOf(kinds, first);
+      yield columnBatchOf(kinds, second);
     })(), ['Total', null, 99, 12.5], MANIFEST, new ExportSink(out));
     expect(written).toBe(2_503);
 
