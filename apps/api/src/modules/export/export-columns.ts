@@ -144,3 +144,16 @@ export function columnBatchOf(kinds: readonly ColumnKind[], rows: readonly Aggre
   }
   return builder.finish();
 }
+
+const decoder = new TextDecoder();
+
+/** A batch as rows of cells again (the export's column order). */
+export function batchRows(batch: ColumnBatch): AggregateValue[][] {
+  return Array.from({ length: batch.length }, (_, r) =>
+    batch.columns.map((column): AggregateValue => {
+      if (column.validity !== null && (column.validity[r >> 3]! & (1 << (r & 7))) === 0) return null;
+      if (column.kind === 'number') return column.values[r]!;
+      return decoder.decode(column.bytes.subarray(column.offsets[r]!, column.offsets[r + 1]!));
+    }),
+  );
+}

@@ -61,7 +61,7 @@ export interface StreamedExport {
 
 export type ExportResult = ExportFile | StreamedExport;
 
-/** A streamed answer's rows: CSV lines PostgreSQL wrote, columns for an Arrow file, or cells for the other writers. */
+/** A streamed answer's rows: CSV lines PostgreSQL wrote, columns for an XLSX or Arrow file, or cells for the CSV writer. */
 type OpenRows = { lines: RowStream<string[]> } | { columns: RowStream<ColumnBatch> } | { cells: RowStream };
 
 function rowStreamOf(opened: OpenRows): RowStream<unknown> {
@@ -158,12 +158,12 @@ export class ExportService {
     };
   }
 
-  /** A CSV that PostgreSQL can write comes as its lines, an Arrow file's rows as columns, anything else as rows of cells. */
+  /** A CSV that PostgreSQL can write comes as its lines, other CSV as rows of cells, XLSX and Arrow as columns. */
   private async openRows(request: ExportRequest, spec: SliceSpec): Promise<OpenRows> {
     const { query } = request;
     if (request.format === 'csv' && this.csvFromDatabase && csvStreamFits(query, spec)) return { lines: await this.rows.openCsv(query, spec) };
-    if (request.format === 'arrow') return { columns: await this.rows.openColumns(query, spec, this.streamCompare(query, spec)) };
-    return { cells: await this.rows.open(query, spec, this.streamCompare(query, spec)) };
+    if (request.format === 'csv') return { cells: await this.rows.open(query, spec, this.streamCompare(query, spec)) };
+    return { columns: await this.rows.openColumns(query, spec, this.streamCompare(query, spec)) };
   }
 
   /** The query's comparison as the streamed rows join it: its slice, and each period's earlier start. */
@@ -194,9 +194,9 @@ export class ExportService {
     let rows: number;
     try {
       if ('lines' in opened) rows = await writeCsvLines(columns, opened.lines.batches(), totals, request.bom, sink);
-      else if ('columns' in opened) rows = await writeArrow(columns, opened.columns.batches(), totals, manifest, sink);
-      else if (request.format === 'xlsx') rows = await writeXlsx(columns, opened.cells.batches(), totals, (count) => ({ ...manifest, rowCount: count }), sink);
-      else rows = await writeCsv(columns, opened.cells.batches(), totals, request.bom, sink);
+      else if ('cells' in opened) rows = await writeCsv(columns, opened.cells.batches(), totals, request.bom, sink);
+      else if (request.format === 'xlsx') rows = await writeXlsx(columns, opened.columns.batches(), totals, (count) => ({ ...manifest, rowCount: count }), sink);
+      else rows = await writeArrow(columns, opened.columns.batches(), totals, manifest, sink);
     } catch (error) {
       await stream.close();
       // An export that was cut off is audited too, with the rows it had sent.

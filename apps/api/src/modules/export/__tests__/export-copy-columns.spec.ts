@@ -1,6 +1,6 @@
 import type { AggregateValue } from '@caseload/contracts';
 import type { MeasureId } from '@caseload/domain';
-import type { ColumnBatch } from '../export-columns.js';
+import { batchRows, type ColumnBatch } from '../export-columns.js';
 import { CopyColumnReader, copyNumber } from '../export-copy-columns.js';
 import { copyField } from '../export-copy-text.js';
 import { rowReader } from '../export-rows.repository.js';
@@ -13,22 +13,9 @@ function statement(compared: boolean): StreamStatement {
   return { text: '', values: [], source: 'facts', components: COMPONENTS, compared } as unknown as StreamStatement;
 }
 
-const decoder = new TextDecoder();
-
-/** A batch read back as rows of cells. */
-function rowsOf(batch: ColumnBatch): AggregateValue[][] {
-  return Array.from({ length: batch.length }, (_, r) =>
-    batch.columns.map((column): AggregateValue => {
-      if (column.validity !== null && (column.validity[r >> 3]! & (1 << (r & 7))) === 0) return null;
-      if (column.kind === 'number') return column.values[r]!;
-      return decoder.decode(column.bytes.subarray(column.offsets[r]!, column.offsets[r + 1]!));
-    }),
-  );
-}
-
 /** Reads the text through CopyColumnReader, fed in the given chunk sizes, one after another. */
-function readColumns(text: string, compared: boolean, batchRows: number, chunkSizes: (i: number) => number): { batches: ColumnBatch[]; rows: AggregateValue[][] } {
-  const reader = new CopyColumnReader(MEASURES, 2, statement(compared), batchRows);
+function readColumns(text: string, compared: boolean, capacity: number, chunkSizes: (i: number) => number): { batches: ColumnBatch[]; rows: AggregateValue[][] } {
+  const reader = new CopyColumnReader(MEASURES, 2, statement(compared), capacity);
   const bytes = Buffer.from(text, 'utf8');
   const batches: ColumnBatch[] = [];
   for (let at = 0, i = 0; at < bytes.length; i++) {
@@ -37,7 +24,7 @@ function readColumns(text: string, compared: boolean, batchRows: number, chunkSi
     at += size;
   }
   batches.push(...reader.end());
-  return { batches, rows: batches.flatMap(rowsOf) };
+  return { batches, rows: batches.flatMap((batch) => batchRows(batch)) };
 }
 
 /** The rows as the cells path reads them: each line split on tabs, unescaped, through rowReader. */

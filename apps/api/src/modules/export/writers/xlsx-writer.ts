@@ -5,7 +5,9 @@ import type { MeasureUnit } from '@caseload/domain';
 import type { ExportManifest } from '../export-manifest.js';
 import { manifestEntries } from '../export-manifest.js';
 import { drained, type ExportSink } from '../export-sink.js';
-import type { ExportColumn, ExportTable, RowBatch } from '../export-table.js';
+import { batchRows, columnBatchOf, columnKinds, type ColumnBatch } from '../export-columns.js';
+import type { ExportColumn, ExportTable } from '../export-table.js';
+import { XmlBytes } from './xml-bytes.js';
 
 const NUMBER_FORMATS: Record<MeasureUnit, string> = {
   count: '#,##0',
@@ -38,22 +40,13 @@ type StyledRow = ExcelJS.Row & { style: Partial<ExcelJS.Style> };
  * number of the next row, and the rows not yet committed.
  */
 interface SheetInternals {
-  stream: { write(xml: string): unknown };
+  stream: { write(xml: Buffer): unknown };
   _rowZero: number;
   _rows: unknown[];
 }
 
 interface StyleRegistry {
   addStyleModel(style: Partial<ExcelJS.Style>, cellType?: ExcelJS.ValueType): number;
-}
-
-// What exceljs drops from text (the control characters XML 1.0 forbids) and what it escapes.
-// eslint-disable-next-line no-control-regex -- matching those control characters is the point
-const XML_SPECIAL = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/g;
-const XML_ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' };
-
-function xmlText(text: string): string {
-  return text.replace(XML_SPECIAL, (ch) => XML_ESCAPES[ch] ?? '');
 }
 
 function columnLetters(n: number): string {
@@ -67,15 +60,16 @@ function columnLetters(n: number): string {
  * with its column's number format, a string inline as `t="str"`, a null as an empty cell that
  * keeps the format), a batch at a time, straight into the sheet's stream. exceljs builds a Row,
  * a Cell per value, their models and an XML node tree for every row, which holds a 2-core server
- * to ~60k rows a second; the text itself is a few string concatenations. Falls back to exceljs's
- * own rows when the writer does not look like the one this was written against.
+ * to ~60k rows a second; here each batch's XML is written as bytes into one reused buffer (see
+ * XmlBytes), which the sheet's stream copies as it takes it. Falls back to exceljs's own rows
+ * when the writer does not look like the one this was written against.
  */
 export function rowWriter(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   data: ExcelJS.Worksheet,
   columns: readonly ExportColumn[],
   exceljsRows = false,
-): { direct: boolean; write(batch: RowBatch): void } {
+): { direct: boolean; write(batch: ColumnBatch): void } {
   const sheet = data as unknown as Partial<SheetInternals>;
   const registry = (workbook as unknown as { styles?: Partial<StyleRegistry> }).styles;
   const styles: Array<Partial<ExcelJS.Style>> = columns.map((column) => (column.unit === 'label' ? {} : { numFmt: NUMBER_FORMATS[column.unit] }));
@@ -89,7 +83,7 @@ export function rowWriter(
     return {
       direct: false,
       write(batch) {
-        for (const values of batch) {
+        for (const values of batchRows(batch)) {
           const row = data.addRow(values) as StyledRow;
           row.style = rowStyle;
           for (let c = 0; c < styles.length; c++) row.getCell(c + 1).style = styles[c]!;
@@ -99,33 +93,50 @@ export function rowWriter(
     };
   }
   const { stream } = sheet as SheetInternals;
-  const letters = columns.map((_, c) => columnLetters(c + 1));
-  const styleAttributes = columns.map((column, c) => {
+  const markup = (text: string) => Buffer.from(text, 'utf8');
+  const rowOpen = markup('<row r="');
+  const rowRest = markup(`" spans="1:${columns.length}" x14ac:dyDescent="0.25">`);
+  const rowClose = markup('</row>');
+  const cells = columns.map((column, c) => {
     const id = registry.addStyleModel!(styles[c]!, column.unit === 'label' ? ExcelJS.ValueType.String : ExcelJS.ValueType.Number);
-    return id === 0 ? '' : ` s="${id}"`;
+    const s = id === 0 ? '' : ` s="${id}"`;
+    return { open: markup(`<c r="${columnLetters(c + 1)}`), number: markup(`"${s}><v>`), text: markup(`"${s} t="str"><v>`), empty: s === '' ? null : markup(`"${s}/>`) };
   });
+  const valueClose = markup('</v></c>');
+  const xml = new XmlBytes();
   return {
     direct: true,
     write(batch) {
       let r = (sheet as SheetInternals)._rowZero;
-      let xml = '';
-      for (const values of batch) {
-        if (values.length === 0) {
-          r++;
-          continue;
+      xml.reset();
+      for (let row = 0; row < batch.length; row++, r++) {
+        xml.raw(rowOpen);
+        xml.integer(r);
+        xml.raw(rowRest);
+        for (let c = 0; c < batch.columns.length; c++) {
+          const column = batch.columns[c]!;
+          const cell = cells[c]!;
+          const isNull = column.validity !== null && (column.validity[row >> 3]! & (1 << (row & 7))) === 0;
+          if (isNull && cell.empty === null) continue;
+          xml.raw(cell.open);
+          xml.integer(r);
+          if (isNull) {
+            xml.raw(cell.empty!);
+          } else if (column.kind === 'number') {
+            xml.raw(cell.number);
+            xml.number(column.values[row]!);
+            xml.raw(valueClose);
+          } else {
+            xml.raw(cell.text);
+            xml.text(column.bytes, column.offsets[row]!, column.offsets[row + 1]!);
+            xml.raw(valueClose);
+          }
         }
-        xml += `<row r="${r}" spans="1:${values.length}" x14ac:dyDescent="0.25">`;
-        for (let c = 0; c < values.length; c++) {
-          const value = values[c];
-          const s = styleAttributes[c] ?? '';
-          if (typeof value === 'number') xml += `<c r="${letters[c] ?? columnLetters(c + 1)}${r}"${s}><v>${value}</v></c>`;
-          else if (typeof value === 'string') xml += `<c r="${letters[c] ?? columnLetters(c + 1)}${r}"${s} t="str"><v>${xmlText(value)}</v></c>`;
-          else if (s !== '') xml += `<c r="${letters[c] ?? columnLetters(c + 1)}${r}"${s}/>`;
-        }
-        xml += '</row>';
-        r++;
+        xml.raw(rowClose);
       }
-      if (xml !== '') stream.write(xml);
+      // Piped to the zip, the sheet's stream copies what it is given at once; before that it
+      // keeps it, so it gets its own copy.
+      if (xml.size > 0) stream.write(sheetBacklog(data) === null ? Buffer.from(xml.view()) : xml.view());
       (sheet as SheetInternals)._rowZero = r;
     },
   };
@@ -149,7 +160,7 @@ function width(label: string, unit: MeasureUnit | 'label'): number {
  */
 async function writeWorkbook(
   columns: readonly ExportColumn[],
-  batches: AsyncIterable<RowBatch>,
+  batches: AsyncIterable<ColumnBatch>,
   totals: AggregateValue[] | null,
   manifest: (rows: number) => ExportManifest,
   output: PassThrough,
@@ -200,26 +211,26 @@ async function writeWorkbook(
   return rows;
 }
 
-async function* once(rows: RowBatch): AsyncGenerator<RowBatch> {
-  yield rows;
+async function* once(batch: ColumnBatch): AsyncGenerator<ColumnBatch> {
+  yield batch;
 }
 
 /** A table already in memory as a workbook stream. */
 export function xlsxStream(table: ExportTable, manifest: ExportManifest): Readable {
   const output = new PassThrough();
-  writeWorkbook(table.columns, once(table.rows), table.totals, () => manifest, output).catch((error: unknown) =>
+  writeWorkbook(table.columns, once(columnBatchOf(columnKinds(table.columns), table.rows)), table.totals, () => manifest, output).catch((error: unknown) =>
     output.destroy(error instanceof Error ? error : new Error(String(error))),
   );
   return output;
 }
 
 /**
- * Batches of rows as a workbook, written to the sink as it is zipped; `manifest` is asked once
+ * Batches of columns (see CopyColumnReader) as a workbook, written to the sink as it is zipped; `manifest` is asked once
  * the rows are written, with their count. Answers the rows written.
  */
 export async function writeXlsx(
   columns: readonly ExportColumn[],
-  batches: AsyncIterable<RowBatch>,
+  batches: AsyncIterable<ColumnBatch>,
   totals: AggregateValue[] | null,
   manifest: (rows: number) => ExportManifest,
   sink: ExportSink,

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportManifest } from '../../export-manifest.js';
 import { ExportSink } from '../../export-sink.js';
+import { columnBatchOf, columnKinds, type ColumnBatch } from '../../export-columns.js';
 import type { ExportColumn, RowBatch } from '../../export-table.js';
 import { rowWriter, writeXlsx } from '../xlsx-writer.js';
 
@@ -38,10 +39,16 @@ function rowAt(r: number): RowBatch[number] {
   return [`2025-01-${String((r % 31) + 1).padStart(2, '0')}`, `DEPT${r % 7}`, r, 1234.5 + r, (r % 10) / 10];
 }
 
-async function* batchesOf(rows: number, size: number, pulled?: { batches: number }): AsyncGenerator<RowBatch> {
+const KINDS = columnKinds(COLUMNS);
+
+function batchOf(rows: RowBatch): ColumnBatch {
+  return columnBatchOf(KINDS, rows);
+}
+
+async function* batchesOf(rows: number, size: number, pulled?: { batches: number }): AsyncGenerator<ColumnBatch> {
   for (let start = 0; start < rows; start += size) {
     if (pulled !== undefined) pulled.batches++;
-    yield Array.from({ length: Math.min(size, rows - start) }, (_, i) => rowAt(start + i));
+    yield batchOf(Array.from({ length: Math.min(size, rows - start) }, (_, i) => rowAt(start + i)));
   }
 }
 
@@ -68,8 +75,8 @@ describe('writeXlsx', () => {
     const { sink, bytes } = collecting();
     const rows = [...Array.from({ length: 2_500 }, (_, r) => rowAt(r)), ['2025-01-31', 'RAD', null, null, null]];
     const batches = (async function* () {
-      yield rows.slice(0, 1_000);
-      yield rows.slice(1_000);
+      yield batchOf(rows.slice(0, 1_000));
+      yield batchOf(rows.slice(1_000));
     })();
     const written = await writeXlsx(COLUMNS, batches, ['Total', '', 3_123_750, 6_211_125, 0.45], (count) => ({ ...MANIFEST, rowCount: count }), sink);
     expect(written).toBe(2_501);
@@ -113,8 +120,8 @@ describe('writeXlsx', () => {
       [{}, { exceljsRows: true }].map(async (options) => {
         const { sink, bytes } = collecting();
         await writeXlsx(COLUMNS, (async function* () {
-          yield awkward;
-          yield [rowAt(7)];
+          yield batchOf(awkward);
+          yield batchOf([rowAt(7)]);
         })(), ['Total', '', 1, 2, 0.5], () => MANIFEST, sink, options);
         return workbookOf(bytes());
       }),
