@@ -41,6 +41,26 @@ const CASES: Case[] = [
     measures: ['lines', 'patients'],
   },
   {
+    // Period first without a limit: the rows are read in two halves of the days, at once. Pairs
+    // busy in one half only (CARD in January, ORTH in April) still get a zero on every day.
+    name: 'every day of part months by department and code (the daily code rollup, a row per group), in two halves',
+    query: 'measures=lines,charges&groupBy=period,department,code&grain=day&from=2024-01-10&to=2024-04-05&suppress=false',
+    labels: ['period', 'department', 'code'],
+    measures: ['lines', 'charges'],
+  },
+  {
+    name: 'months by code and department (the monthly code rollup, a row per group), in two halves',
+    query: 'measures=lines,paid,denial_rate&groupBy=period,code,department&grain=month&from=2024-01-01&to=2025-12-31&suppress=false',
+    labels: ['period', 'code', 'department'],
+    measures: ['lines', 'paid', 'denial_rate'],
+  },
+  {
+    name: 'months by provider (lines without one under an empty label), in two halves',
+    query: 'measures=lines,charges&groupBy=period,provider&grain=month&from=2024-01-01&to=2024-12-31&suppress=false',
+    labels: ['period', 'provider'],
+    measures: ['lines', 'charges'],
+  },
+  {
     name: 'sections, payer categories and places of service as their labels',
     query: `measures=lines,paid,denial_rate&groupBy=section,payer_category,place_of_service&${WHOLE}`,
     labels: ['section', 'payer_category', 'place_of_service'],

@@ -52,21 +52,16 @@ export const MEASURE_SQL: Partial<Record<MeasureId, MeasureSql>> = {
 export const UNPRICED_COMPONENT = 'unpriced_lines';
 
 /**
- * The same components summed from rollup_month, whose rows hold per-slice sums and counts.
- * Distinct counts have no entry: they are not additive across days or slices.
+ * The components a rollup holds, each in a column of its name: per-slice sums and counts.
+ * Distinct counts have none: they are not additive across days or slices.
  */
-export const ROLLUP_COMPONENT_SQL: Readonly<Record<string, string>> = {
-  lines: 'coalesce(sum(f.lines), 0)',
-  units: 'coalesce(sum(f.units), 0)',
-  charge_cents: 'coalesce(sum(f.charge_cents), 0)',
-  allowed_cents: 'coalesce(sum(f.allowed_cents), 0)',
-  paid_cents: 'coalesce(sum(f.paid_cents), 0)',
-  denied_lines: 'coalesce(sum(f.denied_lines), 0)',
-  adjudicated_lines: 'coalesce(sum(f.adjudicated_lines), 0)',
-  wrvu_hundredths: 'coalesce(sum(f.wrvu_hundredths), 0)',
-  expected_cents: 'coalesce(sum(f.expected_cents), 0)',
-  unpriced_lines: 'coalesce(sum(f.unpriced_lines), 0)',
-};
+const ROLLUP_COLUMNS = ['lines', 'units', 'charge_cents', 'allowed_cents', 'paid_cents', 'denied_lines', 'adjudicated_lines', 'wrvu_hundredths', 'expected_cents', 'unpriced_lines'];
+
+/** The same components summed from a rollup's rows (rollup_month and the others). */
+export const ROLLUP_COMPONENT_SQL: Readonly<Record<string, string>> = Object.fromEntries(ROLLUP_COLUMNS.map((column) => [column, `coalesce(sum(f.${column}), 0)`]));
+
+/** The same components from one rollup row: for groups the rollup's own key makes unique, with nothing to sum. */
+export const ROLLUP_COMPONENT_COLUMN: Readonly<Record<string, string>> = Object.fromEntries(ROLLUP_COLUMNS.map((column) => [column, `f.${column}`]));
 
 export const SUPPORTED_MEASURES = Object.keys(MEASURE_SQL) as MeasureId[];
 

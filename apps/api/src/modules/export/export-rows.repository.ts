@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client, Pool } from 'pg';
+import { escapeLiteral } from 'pg';
+import type { Client, Pool, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { AggregateValue } from '@caseload/contracts';
 import { PAYER_CATEGORIES, SECTIONS, enumeratePeriods, type MeasureId } from '@caseload/domain';
@@ -11,7 +12,7 @@ import type { ColumnBatch } from './export-columns.js';
 import { CopyColumnReader } from './export-copy-columns.js';
 import { CopyLineSplitter, copyField } from './export-copy-text.js';
 import { inlineParameters } from './export-sql-literals.js';
-import { CSV_LINE, buildCsvStreamSql, buildStreamSql, type StreamCompare, type StreamStatement } from './export-stream-sql.js';
+import { CSV_LINE, buildCsvStreamSql, buildStreamSql, periodParts, type PeriodPart, type StreamCompare, type StreamStatement } from './export-stream-sql.js';
 import { csvLine } from './writers/csv-writer.js';
 import type { RowBatch } from './export-table.js';
 
@@ -44,9 +45,23 @@ export interface BoundedRows {
  * (a million groups then hash and sort in memory, not on disk) and without merge joins: the planner
  * cannot know how few of the department × code combinations have lines, overestimates the
  * zero-filled rows by orders of magnitude and would sort them twice for a merge join where one
- * hash join does. SET LOCAL ends with the transaction.
+ * hash join does. SET LOCAL ends with the transaction. Repeatable read, so that a second
+ * connection can take the same snapshot (`SET TRANSACTION SNAPSHOT`, first in its transaction).
  */
-const EXPORT_SESSION = "BEGIN READ ONLY; SET LOCAL work_mem = '256MB'; SET LOCAL enable_mergejoin = off";
+function exportSession(snapshot?: string): string {
+  const imported = snapshot === undefined ? '' : ` SET TRANSACTION SNAPSHOT ${escapeLiteral(snapshot)};`;
+  return `BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;${imported} SET LOCAL work_mem = '256MB'; SET LOCAL enable_mergejoin = off`;
+}
+
+/** The statement of an answer as COPY runs it, and the same answer in parts when it splits (see periodParts). */
+interface CopyTexts {
+  whole: string;
+  parts: [string, string] | null;
+}
+
+function copyTexts(parts: [PeriodPart, PeriodPart] | null, build: (part?: PeriodPart) => StreamStatement): CopyTexts {
+  return { whole: inlineParameters(build()), parts: parts === null ? null : [inlineParameters(build(parts[0])), inlineParameters(build(parts[1]))] };
+}
 
 @Injectable()
 export class ExportRowsRepository {
@@ -100,16 +115,18 @@ export class ExportRowsRepository {
   async open(query: AggregateQuery, spec: SliceSpec, compare?: StreamCompare): Promise<RowStream> {
     const statement = buildStreamSql(query, spec, { compare });
     const toCells = rowReader(query.measures, spec.dimensions.length, statement);
-    return this.copyBatches(inlineParameters(statement), lineBatches((lines) => lines.map((line) => toCells(copyFields(line)))));
+    const texts = copyTexts(periodParts(query, spec, compare), (part) => buildStreamSql(query, spec, { compare, part }));
+    return this.copyBatches(texts, lineBatches((lines) => lines.map((line) => toCells(copyFields(line)))));
   }
 
   /**
    * The same rows as column batches (see CopyColumnReader), read from COPY's bytes with nothing
-   * allocated per row: what an Arrow file is written from.
+   * allocated per row: what XLSX and Arrow files are written from.
    */
   async openColumns(query: AggregateQuery, spec: SliceSpec, compare?: StreamCompare): Promise<RowStream<ColumnBatch>> {
     const statement = buildStreamSql(query, spec, { compare });
-    return this.copyBatches(inlineParameters(statement), new CopyColumnReader(query.measures, spec.dimensions.length, statement, BATCH_ROWS));
+    const texts = copyTexts(periodParts(query, spec, compare), (part) => buildStreamSql(query, spec, { compare, part }));
+    return this.copyBatches(texts, new CopyColumnReader(query.measures, spec.dimensions.length, statement, BATCH_ROWS));
   }
 
   /**
@@ -120,55 +137,97 @@ export class ExportRowsRepository {
     const statement = buildCsvStreamSql(query, spec);
     const toCells = rowReader(query.measures, spec.dimensions.length, statement);
     const toLine = csvLineReader(toCells);
-    return this.copyBatches(inlineParameters(statement), lineBatches((lines) => lines.map(toLine)));
+    const texts = copyTexts(periodParts(query, spec), (part) => buildCsvStreamSql(query, spec, part));
+    return this.copyBatches(texts, lineBatches((lines) => lines.map(toLine)));
   }
 
-  /** Runs COPY in the export's transaction; `reader` makes batches of its bytes. */
-  private async copyBatches<Batch extends { length: number }>(text: string, reader: BatchReader<Batch>): Promise<RowStream<Batch>> {
-    const client = await this.pool.connect();
+  /**
+   * Connections for the answer's COPY statements: one for the whole, or one per part when the
+   * answer splits and the pool has a connection to spare (exports that each held one connection
+   * and waited for a second could wait for each other for ever). The parts share the first
+   * transaction's snapshot: together they read the data as of one moment, as one statement would.
+   */
+  private async sessions(texts: CopyTexts): Promise<Array<{ client: PoolClient; text: string }>> {
+    const failed = (client: PoolClient, error: unknown) => client.release(error instanceof Error ? error : new Error(String(error)));
+    const first = await this.pool.connect();
+    // Asked for at once, with no await between the count and the ask: an idle connection or room for a new one is this export's.
+    const spare = texts.parts !== null && (this.pool.idleCount > 0 || this.pool.totalCount < (this.pool.options.max ?? 10));
+    const asked = spare ? this.pool.connect() : null;
+    let second: PoolClient | null = null;
+    try {
+      await first.query(exportSession());
+      if (asked === null) return [{ client: first, text: texts.whole }];
+      const { rows } = await first.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
+      second = await asked;
+      await second.query(exportSession(rows[0]!.snapshot));
+      return [
+        { client: first, text: texts.parts![0] },
+        { client: second, text: texts.parts![1] },
+      ];
+    } catch (error) {
+      failed(first, error);
+      if (second !== null) failed(second, error);
+      else void asked?.then((client) => client.release(), () => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Runs the COPY statements in the export's transactions, all at once; `reader` makes batches of
+   * their bytes, the first statement's, then the next's (whose query has been running meanwhile,
+   * held back by its socket once its rows are ready).
+   */
+  private async copyBatches<Batch extends { length: number }>(texts: CopyTexts, reader: BatchReader<Batch>): Promise<RowStream<Batch>> {
+    const sessions = await this.sessions(texts);
     let closed = false;
     let rows = 0;
-    let chunks: AsyncIterator<Buffer> | undefined;
+    const iterators: Array<AsyncIterator<Buffer>> = [];
     const close = async (abandoned?: unknown) => {
       if (closed) return;
       closed = true;
       if (abandoned === undefined) {
-        try {
-          await client.query('COMMIT');
-          client.release();
-        } catch (error) {
-          client.release(error instanceof Error ? error : new Error(String(error)));
+        for (const { client } of sessions) {
+          try {
+            await client.query('COMMIT');
+            client.release();
+          } catch (error) {
+            client.release(error instanceof Error ? error : new Error(String(error)));
+          }
         }
         return;
       }
       // Mid-COPY the server only notices a client that is gone when its next write fails: the
       // socket is closed outright (Client.end would wait on a server that waits on us), which
       // stops the query; the connection is dropped from the pool.
-      (client as unknown as Client).connection.stream.destroy();
-      void chunks?.return?.()?.catch(() => undefined);
-      client.release(abandoned instanceof Error ? abandoned : new Error(String(abandoned)));
+      for (const { client } of sessions) (client as unknown as Client).connection.stream.destroy();
+      for (const iterator of iterators) void iterator.return?.()?.catch(() => undefined);
+      for (const { client } of sessions) client.release(abandoned instanceof Error ? abandoned : new Error(String(abandoned)));
     };
     let first: IteratorResult<Buffer>;
     try {
-      await client.query(EXPORT_SESSION);
-      const copy = client.query(copyTo(`COPY (${text}) TO STDOUT`));
-      // The iterator below hears the stream's errors while it is read; once a client went away and
-      // the socket was closed, the failure the stream still reports has no one left to hear it.
-      copy.on('error', () => undefined);
-      chunks = (copy as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-      first = await chunks.next();
+      for (const { client, text } of sessions) {
+        const copy = client.query(copyTo(`COPY (${text}) TO STDOUT`));
+        // The iterator below hears the stream's errors while it is read; once a client went away and
+        // the socket was closed, the failure the stream still reports has no one left to hear it.
+        copy.on('error', () => undefined);
+        // Made now, so that it keeps an error of a statement whose turn has not come yet.
+        iterators.push((copy as AsyncIterable<Buffer>)[Symbol.asyncIterator]());
+      }
+      first = await iterators[0]!.next();
     } catch (error) {
       await close(error);
       throw error;
     }
-    const source = chunks;
     async function* batches(): AsyncGenerator<Batch> {
       let finished = false;
       try {
-        for (let chunk = first; !chunk.done; chunk = await source.next()) {
-          for (const batch of reader.push(chunk.value)) {
-            rows += batch.length;
-            yield batch;
+        for (let i = 0; i < iterators.length; i++) {
+          const source = iterators[i]!;
+          for (let chunk = i === 0 ? first : await source.next(); !chunk.done; chunk = await source.next()) {
+            for (const batch of reader.push(chunk.value)) {
+              rows += batch.length;
+              yield batch;
+            }
           }
         }
         const last = reader.end();

@@ -1,7 +1,7 @@
-import { PAYER_CATEGORIES, SECTIONS, enumeratePeriods, type DimensionId, type Grain, type IsoDate, type MeasureId } from '@caseload/domain';
+import { PAYER_CATEGORIES, SECTIONS, addDays, enumeratePeriods, type DimensionId, type Grain, type IsoDate, type MeasureId, type Period } from '@caseload/domain';
 import { chooseSource, dateColumn, dimensionSql, filterConditions, type SliceSpec, type SqlSource, type SqlStatement } from '../analytics/aggregate-sql.js';
 import type { AggregateQuery } from '../analytics/aggregate-query.js';
-import { ROLLUP_COMPONENT_SQL, measureComponents } from '../analytics/measure-sql.js';
+import { ROLLUP_COMPONENT_COLUMN, ROLLUP_COMPONENT_SQL, measureComponents } from '../analytics/measure-sql.js';
 import { neutraliseFormula } from '../../common/csv-cell.js';
 import { field } from './writers/csv-writer.js';
 
@@ -25,6 +25,48 @@ const MEASURE_ORDER_SQL: Partial<Record<MeasureId, string>> = {
 
 /** Group-bys whose labels come from a small table by id: joined once, with their order as a rank. */
 const LABEL_TABLES: Partial<Record<DimensionId, string>> = { department: 'department', code: 'procedure_code' };
+
+/**
+ * Rollups whose primary key is the slice's group: grouped by exactly those keys (the period at
+ * the rollup's own grain), each row is a group of its own, and a GROUP BY would only copy them.
+ */
+const ROW_PER_GROUP: Partial<Record<SqlSource, { grain: Grain; dimensions: readonly DimensionId[] }>> = {
+  rollup_day_code: { grain: 'day', dimensions: ['period', 'department', 'code'] },
+  rollup_month_code: { grain: 'month', dimensions: ['period', 'department', 'code'] },
+};
+
+function rowPerGroup(spec: SliceSpec, source: SqlSource): boolean {
+  const key = ROW_PER_GROUP[source];
+  return key !== undefined && spec.grain === key.grain && spec.dimensions.length === key.dimensions.length && key.dimensions.every((d) => spec.dimensions.includes(d));
+}
+
+/** The periods of the slice, in the calendar's order. */
+function slicePeriods(spec: SliceSpec): Period[] {
+  return enumeratePeriods(spec.from, spec.to, spec.grain, { fiscalYearStartMonth: spec.fiscalYearStartMonth });
+}
+
+/** Periods [from, to) of the slice, by their index in the calendar's order. */
+export type PeriodPart = readonly [from: number, to: number];
+
+/**
+ * An answer ordered by period first, without a limit or a comparison, in two parts: the first
+ * half of its periods and the second. Each part is a statement of its own (buildStreamSql's
+ * `part`) and the rows of the second follow the first's, so the two can run at once on two
+ * connections, the second grouping and sorting while the first is sent. Null when the answer
+ * does not split so (other orders, or period labels that do not sort as the calendar does).
+ */
+export function periodParts(query: AggregateQuery, spec: SliceSpec, compare?: StreamCompare): [PeriodPart, PeriodPart] | null {
+  if (spec.dimensions[0] !== 'period' || query.orderBy !== null || query.limit !== null || compare !== undefined) return null;
+  const labels = slicePeriods(spec).map((period) => period.label);
+  if (labels.length < 2) return null;
+  const sorted = [...labels].sort(compareCodePoints);
+  if (sorted.some((label, i) => label !== labels[i])) return null;
+  const half = Math.ceil(labels.length / 2);
+  return [
+    [0, half],
+    [half, labels.length],
+  ];
+}
 
 /** A comparison streamed beside the rows (`compare=`): see AggregateService.comparison. */
 export interface StreamCompare {
@@ -58,9 +100,15 @@ export interface StreamStatement extends SqlStatement {
  * `countAll` adds `row_total`: every row's count before the limit (a bounded report says what it
  * left out); `limit` then caps the rows read as well as the query's own limit does.
  */
-export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: { countAll?: boolean; limit?: number; csv?: boolean; compare?: StreamCompare } = {}): StreamStatement {
+export function buildStreamSql(
+  query: AggregateQuery,
+  spec: SliceSpec,
+  options: { countAll?: boolean; limit?: number; csv?: boolean; compare?: StreamCompare; part?: PeriodPart } = {},
+): StreamStatement {
   const source = chooseSource(spec);
-  const values: unknown[] = [spec.from, spec.to];
+  // The days the rows are grouped over: the slice's, or a part's ($1, $2).
+  const range = options.part === undefined ? { from: spec.from, to: spec.to } : partRange(spec, options.part);
+  const values: unknown[] = [range.from, range.to];
   const param = (value: unknown) => {
     values.push(value);
     return `$${values.length}`;
@@ -69,9 +117,9 @@ export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: 
   const components = measureComponents(spec.measures);
   const aliases = components.map(([alias]) => alias);
 
-  const ctes = [`g AS (${groupsSql(spec, source, '$1', '$2', param)})`];
   const compare = options.compare;
-  const filled = dimensions.includes('period') ? zeroFilledSql(spec, aliases, param, compare) : null;
+  const ctes = [`g AS (${groupsSql(spec, source, '$1', '$2', param)})`];
+  const filled = dimensions.includes('period') ? zeroFilledSql(spec, source, aliases, param, compare, options.part) : null;
   if (filled !== null) ctes.push(...filled.ctes);
   const rows = filled === null ? 'g' : 'filled';
 
@@ -111,22 +159,40 @@ export function buildStreamSql(query: AggregateQuery, spec: SliceSpec, options: 
 function groupsSql(spec: SliceSpec, source: SqlSource, from: string, to: string, param: (value: unknown) => string): string {
   const dimensions = spec.dimensions;
   const keys = dimensions.map((dimension) => `${dimension === 'period' ? periodKeySql(spec.grain, spec.fiscalYearStartMonth, source) : dimensionSql(dimension, spec, source)} AS k_${dimension}`);
-  const sums = measureComponents(spec.measures).map(([alias, sql]) => `${source === 'facts' ? sql : ROLLUP_COMPONENT_SQL[alias]} AS m_${alias}`);
+  const single = rowPerGroup(spec, source);
+  const rollupSql = single ? ROLLUP_COMPONENT_COLUMN : ROLLUP_COMPONENT_SQL;
+  const sums = measureComponents(spec.measures).map(([alias, sql]) => `${source === 'facts' ? sql : rollupSql[alias]} AS m_${alias}`);
   const where = [`${dateColumn(source)} BETWEEN ${from}::date AND ${to}::date`, ...filterConditions(spec.filters, param)];
-  const groupBy = dimensions.length > 0 ? ` GROUP BY ${dimensions.map((_, i) => i + 1).join(', ')}` : '';
+  const groupBy = dimensions.length > 0 && !single ? ` GROUP BY ${dimensions.map((_, i) => i + 1).join(', ')}` : '';
   return `SELECT ${[...keys, ...sums].join(', ')} FROM ${source === 'facts' ? 'procedure_line' : source} f WHERE ${where.join(' AND ')}${groupBy}`;
+}
+
+/** The days a part's groups are read over: its periods' days within the slice's range. */
+function partRange(spec: SliceSpec, [from, to]: PeriodPart): { from: IsoDate; to: IsoDate } {
+  const periods = slicePeriods(spec);
+  return { from: from === 0 ? spec.from : periods[from]!.start, to: to === periods.length ? spec.to : addDays(periods[to]!.start, -1) };
 }
 
 /**
  * The periods (`p`: start, label, rank of the label, the label as a CSV field) and the groups with
  * every period filled in (`filled`): for each combination of the other keys that has any
- * activity, or with the period alone, every period, zeros where there was no line.
+ * activity, or with the period alone, every period, zeros where there was no line. A part has
+ * only its own periods, and takes the combinations from the whole range (`gk`), as the whole
+ * answer does.
  */
-function zeroFilledSql(spec: SliceSpec, aliases: readonly string[], param: (value: unknown) => string, compare?: StreamCompare): { ctes: string[]; periodCount: number } {
-  const periods = enumeratePeriods(spec.from, spec.to, spec.grain, { fiscalYearStartMonth: spec.fiscalYearStartMonth });
+function zeroFilledSql(
+  spec: SliceSpec,
+  source: SqlSource,
+  aliases: readonly string[],
+  param: (value: unknown) => string,
+  compare?: StreamCompare,
+  part?: PeriodPart,
+): { ctes: string[]; periodCount: number } {
+  const all = slicePeriods(spec);
   // Ranked by label as code points: the order the rows are written in, without sorting text.
-  const byLabel = periods.map((period) => period.label).sort((a, b) => compareCodePoints(a, b));
+  const byLabel = all.map((period) => period.label).sort((a, b) => compareCodePoints(a, b));
   const rank = new Map(byLabel.map((label, i) => [label, i]));
+  const periods = part === undefined ? all : all.slice(part[0], part[1]);
   // With a comparison, each period also carries the start of the period it is compared with.
   const previous = compare === undefined ? '' : `, ${param(periods.map((period) => compare.earlierStart(period.label)))}::date[]`;
   const p =
@@ -137,7 +203,10 @@ function zeroFilledSql(spec: SliceSpec, aliases: readonly string[], param: (valu
   const others = dimensions.filter((dimension) => dimension !== 'period');
   // Only a provider can be null: it joins as '' (no NPI is empty), which a hash join can match
   // where IS NOT DISTINCT FROM could not.
-  const combinations = others.length === 0 ? '' : ` CROSS JOIN (SELECT DISTINCT ${others.map((d) => `k_${d}`).join(', ')} FROM g) c`;
+  const keys = others.map((d) => `k_${d}`).join(', ');
+  const ctes: string[] = [];
+  if (part !== undefined && others.length > 0) ctes.push(`gk AS (${groupsSql({ ...spec, dimensions: others, measures: [] }, source, param(spec.from), param(spec.to), param)})`);
+  const combinations = others.length === 0 ? '' : ` CROSS JOIN (SELECT ${part === undefined ? `DISTINCT ${keys} FROM g` : `${keys} FROM gk`}) c`;
   const matches = ['g.k_period = p.start', ...others.map((d) => (d === 'provider' ? `coalesce(g.k_${d}, '') = coalesce(c.k_${d}, '')` : `g.k_${d} = c.k_${d}`))];
   const columns = dimensions.map((dimension) =>
     dimension === 'period' ? `p.label AS k_period, p.o AS o_period, p.csv AS csv_period${compare === undefined ? '' : ', p.prev AS prev_period'}` : `c.k_${dimension}`,
@@ -145,7 +214,7 @@ function zeroFilledSql(spec: SliceSpec, aliases: readonly string[], param: (valu
   const filled =
     `filled AS (SELECT ${columns.join(', ')}, ${aliases.map((alias) => `coalesce(g.m_${alias}, 0) AS m_${alias}`).join(', ')} ` +
     `FROM p${combinations} LEFT JOIN g ON ${matches.join(' AND ')})`;
-  return { ctes: [p, filled], periodCount: periods.length };
+  return { ctes: [...ctes, p, filled], periodCount: all.length };
 }
 
 /**
@@ -200,9 +269,9 @@ export function csvStreamFits(query: AggregateQuery, spec: SliceSpec): boolean {
  * outside the range where that is proven comes as `r` and its cells as a JSON array, for the
  * writer to write. Only for answers csvStreamFits.
  */
-export function buildCsvStreamSql(query: AggregateQuery, spec: SliceSpec): StreamStatement {
+export function buildCsvStreamSql(query: AggregateQuery, spec: SliceSpec, part?: PeriodPart): StreamStatement {
   if (!csvStreamFits(query, spec)) throw new Error('this answer has labels or measures PostgreSQL cannot write as CSV');
-  return buildStreamSql(query, spec, { csv: true });
+  return buildStreamSql(query, spec, { csv: true, part });
 }
 
 function csvLineSql(measures: readonly MeasureId[], dimensions: readonly DimensionId[], labels: ReadonlyMap<DimensionId, string>, aliases: readonly string[]): string {

@@ -1,7 +1,7 @@
 import { csvLineReader, rowReader } from '../export-rows.repository.js';
 
 describe('CSV lines from COPY', () => {
-  const toCells = rowReader(['lines', 'charges'], 2, { text: '', values: [], source: 'facts', components: ['lines', 'charge_cents'] });
+  const toCells = rowReader(['lines', 'charges'], 2, { text: '', values: [], source: 'facts', components: ['lines', 'charge_cents'], compared: false });
   const read = csvLineReader(toCells);
 
   it('passes a line PostgreSQL wrote through, its COPY escapes undone', () => {
