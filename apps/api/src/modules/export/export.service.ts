@@ -74,11 +74,12 @@ function rowStreamOf(opened: OpenRows): RowStream<unknown> {
  * department scope; small counts of people are blanked unless an admin or analyst said not to;
  * every export is written to the audit log.
  *
- * Suppression needs the whole table (and takes at most two group-bys), and comparisons join two
- * answers: those exports are built in memory. The others stream when they can be large: COPY
- * sends the rows, each writer writes them to the response chunk by chunk as they come (a CSV
- * PostgreSQL can write comes as its lines), and the response's backpressure paces the database
- * through the socket, so memory stays flat whatever the row count.
+ * Suppression needs the whole table (and takes at most two group-bys): those exports are built in
+ * memory. The others stream when they can be large: COPY sends the rows (a comparison joined
+ * beside them), each writer writes them to the response chunk by chunk as they come (a CSV
+ * PostgreSQL can write comes as its lines, XLSX and Arrow read COPY's bytes into column
+ * batches), and the response's backpressure paces the database through the socket, so memory
+ * stays flat whatever the row count.
  */
 @Injectable()
 export class ExportService {
