@@ -110,18 +110,9 @@ export class ExportRowsRepository {
    * Streams the answer's rows through COPY (query) TO STDOUT and reads its first chunk (errors
    * surface here). COPY rather than a cursor: PostgreSQL sends the rows as fast as the socket takes
    * them, with no round trip per batch, and may plan a COPY in parallel (never a cursor's portal).
-   * It takes no parameters, so the statement's values are written in as literals.
-   */
-  async open(query: AggregateQuery, spec: SliceSpec, compare?: StreamCompare): Promise<RowStream> {
-    const statement = buildStreamSql(query, spec, { compare });
-    const toCells = rowReader(query.measures, spec.dimensions.length, statement);
-    const texts = copyTexts(periodParts(query, spec, compare), (part) => buildStreamSql(query, spec, { compare, part }));
-    return this.copyBatches(texts, lineBatches((lines) => lines.map((line) => toCells(copyFields(line)))));
-  }
-
-  /**
-   * The same rows as column batches (see CopyColumnReader), read from COPY's bytes with nothing
-   * allocated per row: what XLSX and Arrow files are written from.
+   * It takes no parameters, so the statement's values are written in as literals. The rows come
+   * as column batches (see CopyColumnReader), read from COPY's bytes with nothing allocated per
+   * row.
    */
   async openColumns(query: AggregateQuery, spec: SliceSpec, compare?: StreamCompare): Promise<RowStream<ColumnBatch>> {
     const statement = buildStreamSql(query, spec, { compare });
@@ -284,13 +275,6 @@ function lineBatches<Batch>(read: (lines: string[]) => Batch): BatchReader<Batch
       return rest.length === 0 ? [] : [read(rest)];
     },
   };
-}
-
-/** A line of COPY text as its fields, unescaped in place (most fields have nothing to unescape). */
-function copyFields(line: string): Array<string | null> {
-  const fields: Array<string | null> = line.split('\t');
-  for (let i = 0; i < fields.length; i++) fields[i] = copyField(fields[i]!);
-  return fields;
 }
 
 /**

@@ -61,12 +61,11 @@ export interface StreamedExport {
 
 export type ExportResult = ExportFile | StreamedExport;
 
-/** A streamed answer's rows: CSV lines PostgreSQL wrote, columns for an XLSX or Arrow file, or cells for the CSV writer. */
-type OpenRows = { lines: RowStream<string[]> } | { columns: RowStream<ColumnBatch> } | { cells: RowStream };
+/** A streamed answer's rows: CSV lines PostgreSQL wrote, or columns for a writer. */
+type OpenRows = { lines: RowStream<string[]> } | { columns: RowStream<ColumnBatch> };
 
 function rowStreamOf(opened: OpenRows): RowStream<unknown> {
-  if ('lines' in opened) return opened.lines;
-  return 'columns' in opened ? opened.columns : opened.cells;
+  return 'lines' in opened ? opened.lines : opened.columns;
 }
 
 /**
@@ -77,8 +76,8 @@ function rowStreamOf(opened: OpenRows): RowStream<unknown> {
  * Suppression needs the whole table (and takes at most two group-bys): those exports are built in
  * memory. The others stream when they can be large: COPY sends the rows (a comparison joined
  * beside them), each writer writes them to the response chunk by chunk as they come (a CSV
- * PostgreSQL can write comes as its lines, XLSX and Arrow read COPY's bytes into column
- * batches), and the response's backpressure paces the database through the socket, so memory
+ * PostgreSQL can write comes as its lines, anything else is read from COPY's bytes into
+ * column batches), and the response's backpressure paces the database through the socket, so memory
  * stays flat whatever the row count.
  */
 @Injectable()
@@ -159,11 +158,10 @@ export class ExportService {
     };
   }
 
-  /** A CSV that PostgreSQL can write comes as its lines, other CSV as rows of cells, XLSX and Arrow as columns. */
+  /** A CSV that PostgreSQL can write comes as its lines; anything else as column batches. */
   private async openRows(request: ExportRequest, spec: SliceSpec): Promise<OpenRows> {
     const { query } = request;
     if (request.format === 'csv' && this.csvFromDatabase && csvStreamFits(query, spec)) return { lines: await this.rows.openCsv(query, spec) };
-    if (request.format === 'csv') return { cells: await this.rows.open(query, spec, this.streamCompare(query, spec)) };
     return { columns: await this.rows.openColumns(query, spec, this.streamCompare(query, spec)) };
   }
 
@@ -195,7 +193,7 @@ export class ExportService {
     let rows: number;
     try {
       if ('lines' in opened) rows = await writeCsvLines(columns, opened.lines.batches(), totals, request.bom, sink);
-      else if ('cells' in opened) rows = await writeCsv(columns, opened.cells.batches(), totals, request.bom, sink);
+      else if (request.format === 'csv') rows = await writeCsv(columns, opened.columns.batches(), totals, request.bom, sink);
       else if (request.format === 'xlsx') rows = await writeXlsx(columns, opened.columns.batches(), totals, (count) => ({ ...manifest, rowCount: count }), sink);
       else rows = await writeArrow(columns, opened.columns.batches(), totals, manifest, sink);
     } catch (error) {

@@ -2,7 +2,9 @@ import { Readable } from 'node:stream';
 import type { AggregateValue } from '@caseload/contracts';
 import { neutraliseFormula } from '../../../common/csv-cell.js';
 import type { ExportSink } from '../export-sink.js';
-import type { ExportColumn, ExportTable, RowBatch } from '../export-table.js';
+import { columnBatchOf, columnKinds, type ColumnBatch } from '../export-columns.js';
+import type { ExportColumn, ExportTable } from '../export-table.js';
+import { TextBytes } from './text-bytes.js';
 
 const ROWS_PER_CHUNK = 2_000;
 
@@ -32,18 +34,40 @@ export function csvLine(row: readonly AggregateValue[]): string {
   return row.map(cell).join(',');
 }
 
-function lines(rows: readonly AggregateValue[][]): string {
-  let text = '';
-  for (const row of rows) text += `${csvLine(row)}\r\n`;
-  return text;
+/** Cells a row, as the export's columns hold them, for the writer below. */
+function columnsOf(columns: readonly ExportColumn[], rows: readonly AggregateValue[][]): ColumnBatch {
+  return columnBatchOf(columnKinds(columns), rows);
 }
 
-function* csvChunks(table: ExportTable, bom: boolean): Generator<string> {
+const COMMA = Buffer.from(',');
+const CRLF = Buffer.from('\r\n');
+
+/**
+ * A batch's lines, CRLF after each, as bytes (see TextBytes): a label as `field(neutraliseFormula())`
+ * writes it, a number as plainNumber does, an empty field for a null. `out` is reused: the bytes
+ * are valid until its next reset.
+ */
+function batchLines(batch: ColumnBatch, out: TextBytes): Buffer {
+  out.reset();
+  for (let row = 0; row < batch.length; row++) {
+    for (let c = 0; c < batch.columns.length; c++) {
+      if (c > 0) out.raw(COMMA);
+      const column = batch.columns[c]!;
+      if (column.validity !== null && (column.validity[row >> 3]! & (1 << (row & 7))) === 0) continue;
+      if (column.kind === 'number') out.number(column.values[row]!, plainNumber);
+      else out.csvField(column.bytes, column.offsets[row]!, column.offsets[row + 1]!);
+    }
+    out.raw(CRLF);
+  }
+  return out.view();
+}
+
+function* csvChunks(table: ExportTable, bom: boolean): Generator<Buffer | string> {
   yield headerLine(table.columns, bom);
   const rows = table.totals === null ? table.rows : [...table.rows, table.totals];
-  for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
-    yield lines(rows.slice(start, start + ROWS_PER_CHUNK));
-  }
+  const out = new TextBytes();
+  // Each chunk its own copy: the stream holds on to what it is given.
+  for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) yield Buffer.from(batchLines(columnsOf(table.columns, rows.slice(start, start + ROWS_PER_CHUNK)), out));
 }
 
 /** RFC 4180, UTF-8: a header of column keys, the rows, then the totals row; blanked cells are empty. */
@@ -52,17 +76,19 @@ export function csvStream(table: ExportTable, bom: boolean): Readable {
 }
 
 /**
- * The same file from batches of rows as the database hands them over, written to the sink batch
- * by batch (the totals row last, when there is one); answers the rows written.
+ * The same file from batches of columns (see CopyColumnReader), written to the sink batch by
+ * batch (the totals row last, when there is one); answers the rows written.
  */
-export async function writeCsv(columns: readonly ExportColumn[], batches: AsyncIterable<RowBatch>, totals: AggregateValue[] | null, bom: boolean, sink: ExportSink): Promise<number> {
+export async function writeCsv(columns: readonly ExportColumn[], batches: AsyncIterable<ColumnBatch>, totals: AggregateValue[] | null, bom: boolean, sink: ExportSink): Promise<number> {
   let rows = 0;
+  const out = new TextBytes();
   await sink.write(headerLine(columns, bom));
   for await (const batch of batches) {
     rows += batch.length;
-    await sink.write(lines(batch));
+    // A copy: the response keeps what it is given until the socket takes it.
+    await sink.write(Buffer.from(batchLines(batch, out)));
   }
-  if (totals !== null) await sink.write(lines([totals]));
+  if (totals !== null) await sink.write(`${csvLine(totals)}\r\n`);
   return rows;
 }
 
@@ -77,6 +103,6 @@ export async function writeCsvLines(columns: readonly ExportColumn[], batches: A
     rows += batch.length;
     await sink.write(`${batch.join('\r\n')}\r\n`);
   }
-  if (totals !== null) await sink.write(lines([totals]));
+  if (totals !== null) await sink.write(`${csvLine(totals)}\r\n`);
   return rows;
 }

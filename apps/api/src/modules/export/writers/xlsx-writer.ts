@@ -7,7 +7,7 @@ import { manifestEntries } from '../export-manifest.js';
 import { drained, type ExportSink } from '../export-sink.js';
 import { batchRows, columnBatchOf, columnKinds, type ColumnBatch } from '../export-columns.js';
 import type { ExportColumn, ExportTable } from '../export-table.js';
-import { XmlBytes } from './xml-bytes.js';
+import { TextBytes } from './text-bytes.js';
 
 const NUMBER_FORMATS: Record<MeasureUnit, string> = {
   count: '#,##0',
@@ -61,7 +61,7 @@ function columnLetters(n: number): string {
  * keeps the format), a batch at a time, straight into the sheet's stream. exceljs builds a Row,
  * a Cell per value, their models and an XML node tree for every row, which holds a 2-core server
  * to ~60k rows a second; here each batch's XML is written as bytes into one reused buffer (see
- * XmlBytes), which the sheet's stream copies as it takes it. Falls back to exceljs's own rows
+ * TextBytes), which the sheet's stream copies as it takes it. Falls back to exceljs's own rows
  * when the writer does not look like the one this was written against.
  */
 export function rowWriter(
@@ -103,7 +103,7 @@ export function rowWriter(
     return { open: markup(`<c r="${columnLetters(c + 1)}`), number: markup(`"${s}><v>`), text: markup(`"${s} t="str"><v>`), empty: s === '' ? null : markup(`"${s}/>`) };
   });
   const valueClose = markup('</v></c>');
-  const xml = new XmlBytes();
+  const xml = new TextBytes();
   return {
     direct: true,
     write(batch) {
@@ -128,7 +128,7 @@ export function rowWriter(
             xml.raw(valueClose);
           } else {
             xml.raw(cell.text);
-            xml.text(column.bytes, column.offsets[row]!, column.offsets[row + 1]!);
+            xml.xmlText(column.bytes, column.offsets[row]!, column.offsets[row + 1]!);
             xml.raw(valueClose);
           }
         }

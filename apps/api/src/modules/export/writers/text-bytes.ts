@@ -1,7 +1,7 @@
 /**
- * Sheet XML written as bytes into one buffer reused batch after batch: a million rows written as
- * strings leave a million strings (and their UTF-8 copies) for the collector, which lets them
- * pile up by the hundred megabytes before it catches up.
+ * A file's text (sheet XML, CSV lines) written as bytes into one buffer reused batch after
+ * batch: a million rows written as strings leave a million strings (and their UTF-8 copies) for
+ * the collector, which lets them pile up by the hundred megabytes before it catches up.
  */
 
 const LT = 0x3c;
@@ -16,6 +16,10 @@ const CR = 0x0d;
 const MINUS = 0x2d;
 const DOT = 0x2e;
 const ZERO = 0x30;
+const COMMA = 0x2c;
+const EQUALS = 0x3d;
+const PLUS = 0x2b;
+const AT = 0x40;
 
 const ENTITIES = new Map<number, Buffer>([
   [LT, Buffer.from('&lt;')],
@@ -30,7 +34,7 @@ function special(byte: number): boolean {
   return byte === LT || byte === GT || byte === AMP || byte === APOS || byte === QUOT || byte === DEL || (byte < 0x20 && byte !== TAB && byte !== LF && byte !== CR);
 }
 
-export class XmlBytes {
+export class TextBytes {
   private buffer = Buffer.allocUnsafe(1 << 20);
   size = 0;
 
@@ -82,12 +86,13 @@ export class XmlBytes {
   }
 
   /**
-   * A number spelled as `${value}` spells it. Integers below 1e15 and whole cents below 1e12 (a
-   * money value, and there the two-decimal spelling is the shortest that reads back as the same
-   * double, which is what JavaScript writes) are written digit by digit; anything else through
-   * String().
+   * A number spelled as `spell` spells it (by default String(), as `${value}` does), when
+   * `spell` agrees with String() on integers and on whole cents, as the CSV writer's does.
+   * Integers below 1e15 and whole cents below 1e12 (a money value, and there the two-decimal
+   * spelling is the shortest that reads back as the same double, which is what JavaScript
+   * writes) are written digit by digit; anything else through `spell`.
    */
-  number(value: number): void {
+  number(value: number, spell: (value: number) => string = String): void {
     const magnitude = Math.abs(value);
     if (Number.isInteger(value) && magnitude < 1e15) {
       if (value < 0) this.raw(MINUS_BYTE);
@@ -108,11 +113,11 @@ export class XmlBytes {
         return;
       }
     }
-    this.ascii(String(value));
+    this.ascii(spell(value));
   }
 
   /** UTF-8 text escaped for an XML element: `<>&'"` as entities, forbidden control characters dropped. */
-  text(source: Uint8Array, start: number, end: number): void {
+  xmlText(source: Uint8Array, start: number, end: number): void {
     let from = start;
     for (let i = start; i < end; i++) {
       const byte = source[i]!;
@@ -124,6 +129,42 @@ export class XmlBytes {
     }
     this.raw(source.subarray(from, end));
   }
+
+  /**
+   * UTF-8 text as a CSV field, as the CSV writer writes a label: a leading apostrophe before what
+   * a spreadsheet would run as a formula, then RFC 4180 quotes (quotes doubled) when it holds a
+   * quote, a comma or a line break.
+   */
+  csvField(source: Uint8Array, start: number, end: number): void {
+    let quoted = false;
+    for (let i = start; i < end && !quoted; i++) {
+      const byte = source[i];
+      quoted = byte === QUOT || byte === COMMA || byte === CR || byte === LF;
+    }
+    if (quoted) this.raw(QUOTE_BYTE);
+    if (start < end && formulaStart(source[start])) this.raw(APOSTROPHE_BYTE);
+    if (!quoted) {
+      this.raw(source.subarray(start, end));
+      return;
+    }
+    let from = start;
+    for (let i = start; i < end; i++) {
+      if (source[i] !== QUOT) continue;
+      // The quote is written twice: once with the run before it, once again here.
+      this.raw(source.subarray(from, i + 1));
+      this.raw(QUOTE_BYTE);
+      from = i + 1;
+    }
+    this.raw(source.subarray(from, end));
+    this.raw(QUOTE_BYTE);
+  }
 }
 
 const MINUS_BYTE = Uint8Array.of(MINUS);
+const QUOTE_BYTE = Uint8Array.of(QUOT);
+const APOSTROPHE_BYTE = Uint8Array.of(APOS);
+
+/** The first bytes that make a spreadsheet read a cell as a formula (neutraliseFormula's list). */
+function formulaStart(byte: number | undefined): boolean {
+  return byte === EQUALS || byte === PLUS || byte === MINUS || byte === AT || byte === TAB || byte === CR;
+}
