@@ -1,10 +1,9 @@
-import { Writable } from 'node:stream';
 import { tableFromIPC } from 'apache-arrow';
 import type { ExportManifest } from '../../export-manifest.js';
-import { ExportSink } from '../../export-sink.js';
 import { columnBatchOf, columnKinds } from '../../export-columns.js';
 import type { ExportColumn, RowBatch } from '../../export-table.js';
 import { writeArrow } from '../arrow-writer.js';
+import { collecting } from './collecting-sink.js';
 
 const COLUMNS: ExportColumn[] = [
   { key: 'period', label: 'Period', unit: 'label' },
@@ -23,21 +22,15 @@ describe('writeArrow', () => {
       ['2025-01-03', 'Zürich – 東京 🙂', -7, 0.1 + 0.2],
     ];
     const second: RowBatch = Array.from({ length: 2_500 }, (_, r) => [`2025-02-${String((r % 28) + 1).padStart(2, '0')}`, r % 11 === 0 ? '' : `P${r}`, r, r % 5 === 0 ? null : r / 4]);
-    const chunks: Buffer[] = [];
-    const out = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk);
-        done();
-      },
-    });
+    const { sink, bytes } = collecting();
     const kinds = columnKinds(COLUMNS);
     const written = await writeArrow(COLUMNS, (async function* () {
       yield columnBatchOf(kinds, first);
       yield columnBatchOf(kinds, second);
-    })(), ['Total', null, 99, 12.5], MANIFEST, new ExportSink(out));
+    })(), ['Total', null, 99, 12.5], MANIFEST, sink);
     expect(written).toBe(2_503);
 
-    const table = tableFromIPC(Buffer.concat(chunks));
+    const table = tableFromIPC(bytes());
     expect(table.batches).toHaveLength(2);
     expect(table.numRows).toBe(2_503);
     const read = table.toArray().map((row) => COLUMNS.map((column) => row[column.key] as unknown));

@@ -1,9 +1,8 @@
-import { Writable } from 'node:stream';
 import type { AggregateValue } from '@caseload/contracts';
 import { columnBatchOf, columnKinds } from '../../export-columns.js';
-import { ExportSink } from '../../export-sink.js';
 import type { ExportColumn, ExportTable } from '../../export-table.js';
 import { csvLine, csvStream, writeCsv } from '../csv-writer.js';
+import { collecting } from './collecting-sink.js';
 
 const COLUMNS: ExportColumn[] = [
   { key: 'period', label: 'Period', unit: 'label' },
@@ -23,19 +22,13 @@ const ROWS: AggregateValue[][] = [
 const TOTALS: AggregateValue[] = ['Total', '', 1_000_000, 123.45, 0.5];
 
 async function written(batches: AggregateValue[][][]): Promise<string> {
-  const chunks: Buffer[] = [];
-  const out = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      done();
-    },
-  });
+  const { sink, bytes } = collecting();
   const kinds = columnKinds(COLUMNS);
   const rows = await writeCsv(COLUMNS, (async function* () {
     for (const batch of batches) yield columnBatchOf(kinds, batch);
-  })(), TOTALS, true, new ExportSink(out));
+  })(), TOTALS, true, sink);
   expect(rows).toBe(batches.flat().length);
-  return Buffer.concat(chunks).toString('utf8');
+  return bytes().toString('utf8');
 }
 
 describe('writeCsv', () => {

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportManifest } from '../../export-manifest.js';
 import { ExportSink } from '../../export-sink.js';
+import { collecting } from './collecting-sink.js';
 import { columnBatchOf, columnKinds, type ColumnBatch } from '../../export-columns.js';
 import type { ExportColumn, RowBatch } from '../../export-table.js';
 import { rowWriter, writeXlsx } from '../xlsx-writer.js';
@@ -50,18 +51,6 @@ async function* batchesOf(rows: number, size: number, pulled?: { batches: number
     if (pulled !== undefined) pulled.batches++;
     yield batchOf(Array.from({ length: Math.min(size, rows - start) }, (_, i) => rowAt(start + i)));
   }
-}
-
-/** A sink that keeps what it is sent. */
-function collecting(): { sink: ExportSink; bytes: () => Buffer } {
-  const chunks: Buffer[] = [];
-  const out = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      done();
-    },
-  });
-  return { sink: new ExportSink(out), bytes: () => Buffer.concat(chunks) };
 }
 
 async function workbookOf(bytes: Buffer): Promise<ExcelJS.Workbook> {
