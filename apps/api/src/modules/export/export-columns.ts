@@ -30,6 +30,11 @@ export interface ColumnBatch {
 
 export type ColumnKind = 'text' | 'number';
 
+/** Whether row r of the column is null (its validity bit clear). */
+export function isNull(column: TextColumn | NumberColumn, r: number): boolean {
+  return column.validity !== null && (column.validity[r >> 3]! & (1 << (r & 7))) === 0;
+}
+
 export function columnKinds(columns: readonly ExportColumn[]): ColumnKind[] {
   return columns.map((column) => (column.unit === 'label' ? 'text' : 'number'));
 }
@@ -151,7 +156,7 @@ const decoder = new TextDecoder();
 export function batchRows(batch: ColumnBatch): AggregateValue[][] {
   return Array.from({ length: batch.length }, (_, r) =>
     batch.columns.map((column): AggregateValue => {
-      if (column.validity !== null && (column.validity[r >> 3]! & (1 << (r & 7))) === 0) return null;
+      if (isNull(column, r)) return null;
       if (column.kind === 'number') return column.values[r]!;
       return decoder.decode(column.bytes.subarray(column.offsets[r]!, column.offsets[r + 1]!));
     }),

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { AggregateValue } from '@caseload/contracts';
 import { neutraliseFormula } from '../../../common/csv-cell.js';
 import type { ExportSink } from '../export-sink.js';
-import { columnBatchOf, columnKinds, type ColumnBatch } from '../export-columns.js';
+import { columnBatchOf, columnKinds, isNull, type ColumnBatch } from '../export-columns.js';
 import type { ExportColumn, ExportTable } from '../export-table.js';
 import { TextBytes } from './text-bytes.js';
 
@@ -53,7 +53,7 @@ function batchLines(batch: ColumnBatch, out: TextBytes): Buffer {
     for (let c = 0; c < batch.columns.length; c++) {
       if (c > 0) out.raw(COMMA);
       const column = batch.columns[c]!;
-      if (column.validity !== null && (column.validity[row >> 3]! & (1 << (row & 7))) === 0) continue;
+      if (isNull(column, row)) continue;
       if (column.kind === 'number') out.number(column.values[row]!, plainNumber);
       else out.csvField(column.bytes, column.offsets[row]!, column.offsets[row + 1]!);
     }

@@ -5,7 +5,7 @@ import type { MeasureUnit } from '@caseload/domain';
 import type { ExportManifest } from '../export-manifest.js';
 import { manifestEntries } from '../export-manifest.js';
 import { drained, type ExportSink } from '../export-sink.js';
-import { batchRows, columnBatchOf, columnKinds, type ColumnBatch } from '../export-columns.js';
+import { batchRows, columnBatchOf, columnKinds, isNull, type ColumnBatch } from '../export-columns.js';
 import type { ExportColumn, ExportTable } from '../export-table.js';
 import { TextBytes } from './text-bytes.js';
 
@@ -116,11 +116,11 @@ export function rowWriter(
         for (let c = 0; c < batch.columns.length; c++) {
           const column = batch.columns[c]!;
           const cell = cells[c]!;
-          const isNull = column.validity !== null && (column.validity[row >> 3]! & (1 << (row & 7))) === 0;
-          if (isNull && cell.empty === null) continue;
+          const empty = isNull(column, row);
+          if (empty && cell.empty === null) continue;
           xml.raw(cell.open);
           xml.integer(r);
-          if (isNull) {
+          if (empty) {
             xml.raw(cell.empty!);
           } else if (column.kind === 'number') {
             xml.raw(cell.number);
